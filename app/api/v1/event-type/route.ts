@@ -1,0 +1,23 @@
+// GET /api/v1/event-type — the catalogue (?include_archived); POST — add an event type
+import { json } from "@/lib/api/errors";
+import { apiHandler } from "@/lib/api/handler";
+import { listQuery } from "@/lib/api/pagination";
+import { createEventType } from "@/lib/event-types/save-event-type";
+import { listEventTypes } from "@/lib/event-types/list-event-types";
+import { serializeEventType } from "@/lib/event-types/serialize-event-type";
+import { booleanQuery } from "@/lib/schemas/common";
+import { eventTypeIn } from "@/lib/schemas/event-type";
+
+const query = listQuery("ascending").extend({ include_archived: booleanQuery, with_content: booleanQuery });
+
+export const GET = apiHandler(async (ctx) => {
+  const q = ctx.query(query);
+  const page = await listEventTypes(ctx.tenantId, q, q.include_archived ?? false);
+  return json({ ...page, data: page.data.map(serializeEventType) });
+});
+
+export const POST = apiHandler(async (ctx) =>
+  json(serializeEventType(await createEventType(ctx.tenantId, ctx.body(eventTypeIn))), 201),
+);
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,69 @@
+import type { z } from "zod";
+import { authenticate } from "@/lib/api/authenticate";
+import { ApiError, toErrorResponse, ValidationFailed, zodProblems } from "@/lib/api/errors";
+import { withIdempotency } from "@/lib/api/idempotency";
+import { readBody } from "@/lib/api/read-body";
+import { env } from "@/lib/env";
+
+export interface ApiContext<P> {
+  req: Request;
+  tenantId: string;
+  params: P;
+  url: URL;
+  /** The JSON body, parsed and validated (400 if not JSON, 422 if it does not fit `schema`). */
+  body<S extends z.ZodType>(schema: S): z.infer<S>;
+  /** Query parameters, validated (422 on bad values). */
+  query<S extends z.ZodType>(schema: S): z.infer<S>;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps a REST API v1 route handler: API-key authentication, body size limit, JSON parsing,
+ * Idempotency-Key for POSTs, and every error mapped to a JSON response.
+ */
+export function apiHandler<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>) {
+  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const { tenantId } = await authenticate(req);
+      const params = (await route?.params) ?? ({} as P);
+      const rawBody = req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req, env().API_MAX_BODY_BYTES);
+      const url = new URL(req.url);
+      const ctx: ApiContext<P> = {
+        req,
+        tenantId,
+        params,
+        url,
+        body: (schema) => parseWith(schema, parseJson(rawBody), "body"),
+        query: (schema) => parseWith(schema, Object.fromEntries(url.searchParams), "query"),
+      };
+      const key = req.headers.get("idempotency-key");
+      if (req.method === "POST" && key) {
+        return await withIdempotency(
+          tenantId,
+          key,
+          { method: req.method, path: url.pathname + url.search, body: rawBody },
+          () => handler(ctx),
+        );
+      }
+      return await handler(ctx);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === "") return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, "invalid_json", "Request body is not valid JSON");
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: "body" | "query"): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationFailed(zodProblems(result.error, where));
+  return result.data;
+}

@@ -1,0 +1,43 @@
+import { conflict } from "@/lib/api/errors";
+import { isUniqueViolation } from "@/lib/applications/create-application";
+import { findApplication } from "@/lib/applications/find-application";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+import { checkEventTypes } from "@/lib/endpoints/check-event-types";
+import { generateSecret } from "@/lib/endpoints/generate-secret";
+import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
+import { newId } from "@/lib/ids";
+import type { EndpointIn } from "@/lib/schemas/endpoint";
+
+export async function createEndpoint(tenantId: string, appIdOrUid: string, input: EndpointIn) {
+  const app = await findApplication(tenantId, appIdOrUid);
+  await checkEventTypes(tenantId, input.eventTypes);
+  const id = newId("ep");
+  try {
+    return await db.endpoint.create({
+      data: {
+        id,
+        tenantId,
+        applicationId: app.id,
+        uid: input.uid ?? null,
+        url: input.url,
+        description: input.description,
+        version: input.version ?? 1,
+        disabled: input.disabled ?? false,
+        disabledReason: input.disabled ? "Disabled when created" : null,
+        disabledAt: input.disabled ? new Date() : null,
+        eventTypes: input.eventTypes ?? [],
+        channels: input.channels ?? [],
+        headers: input.headers ?? {},
+        metadata: input.metadata ?? {},
+        throttleRate: input.throttleRate ?? null,
+        timeoutMs: (input.timeout ?? 15) * 1000,
+        secrets: { create: { id: newId("sec"), encrypted: encryptSecret(input.secret ?? generateSecret()) } },
+      },
+      select: endpointSelect,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`An endpoint with uid '${input.uid}' already exists`);
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import { conflict } from "@/lib/api/errors";
+import { isUniqueViolation } from "@/lib/applications/create-application";
+import { db } from "@/lib/db";
+import { checkEventTypes } from "@/lib/endpoints/check-event-types";
+import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
+import type { EndpointPatch } from "@/lib/schemas/endpoint";
+
+/**
+ * PATCH (only fields present change) or PUT (`replace`: absent fields return to defaults).
+ * Disabling records why and when; enabling clears it and the failure run, so health starts afresh.
+ */
+export async function updateEndpoint(
+  tenantId: string,
+  appIdOrUid: string,
+  idOrUid: string,
+  patch: EndpointPatch,
+  replace = false,
+) {
+  const endpoint = await findEndpoint(tenantId, appIdOrUid, idOrUid);
+  await checkEventTypes(tenantId, patch.eventTypes);
+  const fill = <T>(value: T | undefined, fallback: T) => (replace ? (value ?? fallback) : value);
+  const disabled = fill(patch.disabled, false);
+  const toggled = disabled !== undefined && disabled !== endpoint.disabled;
+  const timeout = fill(patch.timeout, 15);
+  try {
+    return await db.endpoint.update({
+      where: { id: endpoint.id, tenantId },
+      data: {
+        url: patch.url,
+        description: fill(patch.description, ""),
+        uid: replace ? (patch.uid ?? null) : patch.uid,
+        version: fill(patch.version, endpoint.version),
+        eventTypes: patch.eventTypes === null ? [] : fill(patch.eventTypes, []),
+        channels: patch.channels === null ? [] : fill(patch.channels, []),
+        metadata: fill(patch.metadata, {}),
+        throttleRate: replace ? (patch.throttleRate ?? null) : patch.throttleRate,
+        timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+        ...(toggled
+          ? disabled
+            ? { disabled: true, disabledAt: new Date(), disabledReason: "Disabled through the API" }
+            : { disabled: false, disabledAt: null, disabledReason: null, failingSince: null, consecutiveFailures: 0 }
+          : {}),
+      },
+      select: endpointSelect,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`An endpoint with uid '${patch.uid}' already exists`);
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+// Svix's rules for uids, event type names and channels.
+export const uid = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'");
+
+export const eventTypeName = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'");
+
+export const channel = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-zA-Z0-9\-_.:]+$/, "may contain only letters, digits, '-', '_', '.' and ':'");
+
+export const metadata = z
+  .record(z.string().max(256), z.string().max(4096))
+  .refine((m) => Object.keys(m).length <= 50, "at most 50 keys");
+
+/** Messages per second; null removes the limit. */
+export const throttleRate = z.number().int().min(1).max(65_535).nullable();
+
+export const booleanQuery = z
+  .enum(["true", "false"])
+  .transform((v) => v === "true")
+  .optional();

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { channel, eventTypeName, metadata, throttleRate, uid } from "@/lib/schemas/common";
+
+// Header names we set ourselves or that HTTP owns; endpoints may not override them.
+const RESERVED_HEADERS = new Set([
+  "host", "content-length", "content-type", "connection", "transfer-encoding", "keep-alive", "upgrade",
+  "user-agent", "te", "trailer", "proxy-authorization", "proxy-connection",
+]);
+
+const headerName = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, "is not a valid HTTP header name")
+  .refine((h) => !RESERVED_HEADERS.has(h.toLowerCase()) && !/^(webhook|svix)-/i.test(h), "is reserved");
+
+export const headersMap = z
+  .record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, "may not contain line breaks"))
+  .refine((h) => Object.keys(h).length <= 50, "at most 50 headers");
+
+export const endpointUrl = z
+  .string()
+  .max(65_536)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), "must be an http:// or https:// URL");
+
+// whsec_ + base64 of 24 to 64 random bytes, as Standard Webhooks secrets are.
+export const endpointSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be 'whsec_' followed by base64")
+  .refine((s) => {
+    const n = Buffer.from(s.slice(6), "base64").length;
+    return n >= 24 && n <= 64;
+  }, "must encode 24 to 64 bytes");
+
+export const endpointIn = z.object({
+  url: endpointUrl,
+  description: z.string().max(4096).default(""),
+  uid: uid.nullish(),
+  disabled: z.boolean().optional(),
+  eventTypes: z.array(eventTypeName).max(250).nullish(),
+  channels: z.array(channel).max(10).nullish(),
+  secret: endpointSecret.nullish(),
+  metadata: metadata.optional(),
+  headers: headersMap.nullish(),
+  throttleRate: throttleRate.optional(),
+  version: z.number().int().min(1).optional(),
+  // Hookline extension: seconds to wait for the receiver (1–60, default 15).
+  timeout: z.number().int().min(1).max(60).optional(),
+});
+export type EndpointIn = z.infer<typeof endpointIn>;
+
+export const endpointUpdate = endpointIn.omit({ secret: true, headers: true });
+export const endpointPatch = endpointUpdate.partial();
+export type EndpointPatch = z.infer<typeof endpointPatch>;
+
+export const endpointOut = z.object({
+  id: z.string(),
+  uid: z.string().nullable(),
+  url: z.string(),
+  description: z.string(),
+  version: z.number(),
+  disabled: z.boolean(),
+  eventTypes: z.array(z.string()).nullable(),
+  channels: z.array(z.string()).nullable(),
+  metadata: z.record(z.string(), z.string()),
+  throttleRate: z.number().nullable(),
+  timeout: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EndpointOut = z.infer<typeof endpointOut>;
+
+export const secretRotateIn = z.object({
+  key: endpointSecret.nullish(),
+  // How long the replaced secret keeps signing alongside the new one (default 24 h, max 7 days).
+  gracePeriodSeconds: z.number().int().min(0).max(7 * 24 * 3600).nullish(),
+});
+
+export const headersIn = z.object({ headers: headersMap });
+export const headersPatchIn = z.object({
+  headers: headersMap,
+  deleteHeaders: z.array(z.string().max(256)).max(50).optional(),
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { eventTypeName } from "@/lib/schemas/common";
+
+// `schemas` holds JSON Schemas keyed by version ("1": {...}), as in Svix.
+const schemas = z.record(z.string(), z.record(z.string(), z.unknown())).nullable();
+
+export const eventTypeIn = z.object({
+  name: eventTypeName,
+  description: z.string().max(4096).default(""),
+  archived: z.boolean().optional(),
+  deprecated: z.boolean().optional(),
+  schemas: schemas.optional(),
+  groupName: z.string().max(256).nullish(),
+  featureFlags: z.array(z.string().max(256)).max(20).nullish(),
+});
+export type EventTypeIn = z.infer<typeof eventTypeIn>;
+
+export const eventTypeUpdate = eventTypeIn.omit({ name: true });
+export const eventTypePatch = eventTypeUpdate.partial();
+export type EventTypePatch = z.infer<typeof eventTypePatch>;
+
+export const eventTypeOut = z.object({
+  name: z.string(),
+  description: z.string(),
+  archived: z.boolean(),
+  deprecated: z.boolean(),
+  schemas: z.unknown().nullable(),
+  groupName: z.string().nullable(),
+  featureFlags: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EventTypeOut = z.infer<typeof eventTypeOut>;

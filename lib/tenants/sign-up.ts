@@ -1,0 +1,36 @@
+import bcrypt from "bcryptjs";
+import { conflict } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+
+const BCRYPT_ROUNDS = 12;
+
+/** Creates a user with a password and a new tenant they own. A taken email is a 409. */
+export async function signUp(input: { email: string; password: string; name?: string; tenantName?: string }) {
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await bcrypt.hash(input.password, BCRYPT_ROUNDS);
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw conflict("An account with this email already exists");
+  const userId = newId("user");
+  const tenantId = newId("org");
+  await db.$transaction([
+    db.user.create({ data: { id: userId, email, name: input.name ?? null, passwordHash }, select: { id: true } }),
+    db.tenant.create({
+      data: { id: tenantId, name: input.tenantName?.trim() || `${input.name?.trim() || email.split("@")[0]}'s team` },
+      select: { id: true },
+    }),
+    db.membership.create({ data: { id: newId("mem"), userId, tenantId, role: "owner" }, select: { id: true } }),
+  ]);
+  return { userId, tenantId, email };
+}
+
+export async function verifyPassword(email: string, password: string) {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
+  // Compare against a dummy hash when there is no user, so timing does not reveal which emails exist.
+  const hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKcEe.7P6p6V6bJ0c6b8o6cE2p3nK1q9G5sUu";
+  const ok = await bcrypt.compare(password, hash);
+  return ok && user?.passwordHash ? { id: user.id, email: user.email, name: user.name } : null;
+}
