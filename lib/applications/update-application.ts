@@ -11,7 +11,7 @@ export async function updateApplication(tenantId: string, idOrUid: string, patch
   const data = replace
     ? {
         name: patch.name,
-        uid: patch.uid ?? null,
+        uid: patch.uid, // PUT without a uid keeps the one the application has
         metadata: patch.metadata ?? {},
         throttleRate: patch.throttleRate ?? null,
       }

@@ -21,7 +21,7 @@ export async function createEndpoint(tenantId: string, appIdOrUid: string, input
         applicationId: app.id,
         uid: input.uid ?? null,
         url: input.url,
-        description: input.description,
+        description: input.description ?? "",
         version: input.version ?? 1,
         disabled: input.disabled ?? false,
         disabledReason: input.disabled ? "Disabled when created" : null,

@@ -29,7 +29,7 @@ export async function updateEndpoint(
       data: {
         url: patch.url,
         description: fill(patch.description, ""),
-        uid: replace ? (patch.uid ?? null) : patch.uid,
+        uid: patch.uid, // PUT without a uid keeps the one the endpoint has
         version: fill(patch.version, endpoint.version),
         eventTypes: patch.eventTypes === null ? [] : fill(patch.eventTypes, []),
         channels: patch.channels === null ? [] : fill(patch.channels, []),

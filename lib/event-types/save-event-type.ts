@@ -18,7 +18,7 @@ export async function createEventType(tenantId: string, input: EventTypeIn) {
         id: newId("et"),
         tenantId,
         name: input.name,
-        description: input.description,
+        description: input.description ?? "",
         archived: input.archived ?? false,
         deprecated: input.deprecated ?? false,
         schemas: jsonOrNull(input.schemas ?? null),

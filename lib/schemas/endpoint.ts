@@ -35,7 +35,7 @@ export const endpointSecret = z
 
 export const endpointIn = z.object({
   url: endpointUrl,
-  description: z.string().max(4096).default(""),
+  description: z.string().max(4096).optional(),
   uid: uid.nullish(),
   disabled: z.boolean().optional(),
   eventTypes: z.array(eventTypeName).max(250).nullish(),

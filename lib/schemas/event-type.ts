@@ -6,7 +6,7 @@ const schemas = z.record(z.string(), z.record(z.string(), z.unknown())).nullable
 
 export const eventTypeIn = z.object({
   name: eventTypeName,
-  description: z.string().max(4096).default(""),
+  description: z.string().max(4096).optional(),
   archived: z.boolean().optional(),
   deprecated: z.boolean().optional(),
   schemas: schemas.optional(),
