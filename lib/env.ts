@@ -23,6 +23,7 @@ const schema = z.object({
   SIGNUP_ENABLED: bool.default(true),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_572_864),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

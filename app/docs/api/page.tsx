@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { operations } from "@/lib/openapi/document";
+
+export const metadata = { title: "API reference" };
+
+const methodColors: Record<string, string> = {
+  get: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+  post: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  put: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
+  patch: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-200",
+  delete: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+};
+
+export default function ApiReferencePage() {
+  const tags = [...new Set(operations.map((o) => o.tag))];
+  return (
+    <main className="mx-auto max-w-4xl space-y-8 px-4 py-10">
+      <header className="space-y-2">
+        <Link href="/dashboard" className="text-sm text-brand-600">
+          ← Portal
+        </Link>
+        <h1 className="text-3xl font-semibold">Hookline API reference</h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          REST API v1, compatible with the Svix SDKs (<code>new Svix(apiKey, {"{ serverUrl }"})</code>). Authenticate with{" "}
+          <code>Authorization: Bearer &lt;api key&gt;</code>. The machine-readable document is at{" "}
+          <a className="text-brand-600" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>
+          .
+        </p>
+        <p className="text-sm text-zinc-500">
+          Errors are JSON: <code>{"{code, detail}"}</code>, and 422 carries <code>{"detail: [{loc, msg, type}]"}</code>. Lists take{" "}
+          <code>limit</code>, <code>iterator</code> and <code>order</code> and answer <code>{"{data, iterator, prevIterator, done}"}</code>.
+          POSTs honour <code>Idempotency-Key</code> for 24 hours.
+        </p>
+      </header>
+      {tags.map((tag) => (
+        <section key={tag} className="space-y-3">
+          <h2 className="text-xl font-semibold">{tag}</h2>
+          <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+            {operations
+              .filter((o) => o.tag === tag)
+              .map((o) => (
+                <li key={`${o.method} ${o.path}`} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                  <span className={`w-16 rounded px-2 py-0.5 text-center font-mono text-xs uppercase ${methodColors[o.method]}`}>{o.method}</span>
+                  <code className="text-sm">{o.path}</code>
+                  <span className="text-sm text-zinc-500">{o.summary}</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function SignInForm({ github }: { github: boolean }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(params.get("error") ? "Sign-in failed. Try again." : null);
+  const [pending, setPending] = useState(false);
+  const callbackUrl = params.get("callbackUrl") ?? "/dashboard";
+
+  return (
+    <div className="space-y-4">
+      <form
+        className="space-y-4"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          setPending(true);
+          setError(null);
+          const result = await signIn("credentials", {
+            email: String(form.get("email")),
+            password: String(form.get("password")),
+            redirect: false,
+          });
+          setPending(false);
+          if (result?.ok) router.push(callbackUrl.startsWith("/") ? callbackUrl : "/dashboard");
+          else setError("That email and password do not match an account.");
+        }}
+      >
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
+        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {github ? (
+        <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("github", { callbackUrl })}>
+          Continue with GitHub
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import type { SignUpState } from "@/app/(auth)/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function SignUpForm({ action }: { action: (prev: SignUpState, form: FormData) => Promise<SignUpState> }) {
+  const router = useRouter();
+  const credentials = useRef<{ email: string; password: string } | null>(null);
+  const [state, formAction, pending] = useActionState(async (prev: SignUpState, form: FormData) => {
+    credentials.current = { email: String(form.get("email")), password: String(form.get("password")) };
+    return action(prev, form);
+  }, { ok: false });
+
+  useEffect(() => {
+    if (!state.ok || !credentials.current) return;
+    void signIn("credentials", { ...credentials.current, redirect: false }).then((r) => {
+      router.push(r?.ok ? "/dashboard" : "/signin");
+    });
+  }, [state.ok, router]);
+
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="space-y-4">
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.ok ? <Alert tone="success">Account created. Signing you in…</Alert> : null}
+      <Field id="name" name="name" label="Your name" autoComplete="name" error={errors.name} />
+      <Field id="tenantName" name="tenantName" label="Company or team" hint="You can rename it later." error={errors.tenantName} />
+      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={errors.email} />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        required
+        minLength={10}
+        error={errors.password}
+      />
+      <Button type="submit" className="w-full" disabled={pending || state.ok}>
+        {pending ? "Creating account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { config as loadDotenv } from "dotenv";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { type Env, parseEnv, resetEnvCache } from "@/lib/env";
+
+export interface Booted {
+  env: Env;
+  databaseUrl: string;
+  embedded: boolean;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * What every entry point (start, worker, migrate) does first: `.env` (created with fresh secrets
+ * if missing, never overwritten), validated settings (exit with one line if wrong), the database
+ * (DATABASE_URL, or the embedded PostgreSQL under .data/), and its migrations.
+ */
+export async function boot(log: (line: string) => void): Promise<Booted> {
+  ensureDotenv(log);
+  loadDotenv({ path: ".env", quiet: true });
+  let env: Env;
+  try {
+    env = parseEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  let databaseUrl = env.DATABASE_URL;
+  let stopDatabase = async () => {};
+  if (!databaseUrl) {
+    const server = await startEmbeddedPostgres(env.EMBEDDED_PG_DIR, log);
+    databaseUrl = server.url;
+    stopDatabase = server.stop;
+    process.env.DATABASE_URL = databaseUrl;
+    resetEnvCache();
+    log(`Embedded PostgreSQL is running on ${new URL(databaseUrl).host} (data in ${env.EMBEDDED_PG_DIR}).`);
+  } else {
+    log(`Using the PostgreSQL server at ${new URL(databaseUrl).host}.`);
+  }
+  const { applied } = await migrate(databaseUrl);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  return { env, databaseUrl, embedded: !env.DATABASE_URL, shutdown: stopDatabase };
+}
+
+function ensureDotenv(log: (line: string) => void): void {
+  if (fs.existsSync(".env")) return;
+  const example = fs.existsSync(".env.example") ? fs.readFileSync(".env.example", "utf8") : "";
+  const filled = example
+    .replace(/^NEXTAUTH_SECRET=.*$/m, `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`)
+    .replace(/^SECRETS_ENCRYPTION_KEY=.*$/m, `SECRETS_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`);
+  fs.writeFileSync(".env", filled, { mode: 0o600 });
+  log(`Wrote ${path.resolve(".env")} with freshly generated secrets.`);
+}

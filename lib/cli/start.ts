@@ -1,0 +1,68 @@
+// `npm start`: database (embedded by default), migrations, demo seed, build if needed, then the
+// portal and API on PORT. Ctrl-C or SIGTERM stops the server and the embedded database cleanly.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { boot } from "@/lib/cli/boot";
+import { ensureBuild } from "@/lib/cli/ensure-build";
+import { disconnectDb } from "@/lib/db";
+import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
+
+const log = (line: string) => console.log(`[hookline] ${line}`);
+const DEMO_FILE = path.join(".data", "demo-credentials.json");
+
+const booted = await boot(log);
+const { env } = booted;
+const baseUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+process.env.NEXTAUTH_URL ??= baseUrl;
+
+const seeded = await seedDemo();
+if (seeded) {
+  fs.mkdirSync(".data", { recursive: true });
+  fs.writeFileSync(DEMO_FILE, JSON.stringify(seeded, null, 2), { mode: 0o600 });
+}
+const demo: DemoCredentials | null = fs.existsSync(DEMO_FILE) ? JSON.parse(fs.readFileSync(DEMO_FILE, "utf8")) : null;
+
+await ensureBuild(log, process.argv.includes("--rebuild"));
+
+const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = http.createServer((req, res) => void handle(req, res));
+await new Promise<void>((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(env.PORT, env.HOST, resolve);
+});
+
+console.log(`
+  Hookline is running at ${baseUrl}
+${
+  demo
+    ? `
+  Demo login:    ${demo.email} / ${demo.password}
+  Demo API key:  ${demo.apiKey}
+
+  Try the API:
+    curl -H "Authorization: Bearer ${demo.apiKey}" ${baseUrl}/api/v1/app
+`
+    : ""
+}
+  API reference: ${baseUrl}/docs/api      Stop with Ctrl-C.
+`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: shutting down…`);
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await app.close().catch(() => undefined);
+  await disconnectDb();
+  await booted.shutdown();
+  log("Stopped.");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,95 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppProcess, startApp } from "../support/app-process";
+import { launchBrowser, SCREENSHOTS } from "../support/browser";
+import { freshDatabase } from "../support/database";
+
+let app: AppProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  const databaseUrl = await freshDatabase();
+  app = await startApp(databaseUrl);
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("the portal in a real browser", () => {
+  it("prints a demo login and key on start that both work", async () => {
+    const login = /Demo login:\s+(\S+) \/ (\S+)/.exec(app.output());
+    const key = /Demo API key:\s+(\S+)/.exec(app.output());
+    expect(login).not.toBeNull();
+    const res = await fetch(`${app.url}/api/v1/app`, { headers: { authorization: `Bearer ${key![1]}` } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data[0]).toMatchObject({ uid: "demo-customer" });
+
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/dashboard`);
+    await page.waitForURL(/\/signin/);
+    await page.getByLabel("Email").fill(login![1]!);
+    await page.getByLabel("Password").fill(login![2]!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/dashboard/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Demo SaaS");
+    await page.close();
+  });
+
+  it("rejects a wrong password with a message, not a crash", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/signin`);
+    await page.getByLabel("Email").fill("demo@hookline.local");
+    await page.getByLabel("Password").fill("wrong password!");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "do not match an account" }).waitFor();
+    expect(page.url()).toContain("/signin");
+    await page.close();
+  });
+
+  it("signs up, creates an API key shown once, uses it, and revokes it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/signup`);
+    await page.getByLabel("Your name").fill("Ada");
+    await page.getByLabel("Company or team").fill("Analytical Engines");
+    await page.getByLabel("Email").fill(`ada-${Date.now()}@example.test`);
+    await page.getByLabel("Password").fill("a long enough password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(/\/dashboard/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Analytical Engines");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-shell.png"), fullPage: true });
+
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.waitForURL(/\/api-keys/);
+    await page.getByLabel("Key name").fill("CI key");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const key = await page.getByTestId("new-api-key").textContent();
+    expect(key).toMatch(/^hk_live_/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "api-keys.png"), fullPage: true });
+
+    const ok = await fetch(`${app.url}/api/v1/app`, { headers: { authorization: `Bearer ${key}` } });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).data).toEqual([]);
+
+    await page.reload();
+    expect(await page.getByTestId("new-api-key").count()).toBe(0);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Revoke CI key" }).click();
+    await page.getByText("Revoked").waitFor();
+    const revoked = await fetch(`${app.url}/api/v1/app`, { headers: { authorization: `Bearer ${key}` } });
+    expect(revoked.status).toBe(401);
+    await page.close();
+  });
+
+  it("shows a signed-out visitor the sign-in page for every portal route", async () => {
+    const page = await browser.newPage();
+    for (const route of ["/dashboard", "/api-keys"]) {
+      await page.goto(app.url + route);
+      expect(new URL(page.url()).pathname).toBe("/signin");
+    }
+    await page.close();
+  });
+});
