@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 // Every setting Hookline reads, validated once. `.env.example` documents each of them.
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,7 +22,6 @@ const schema = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_572_864),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -32,7 +29,7 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 /** Parses the environment; throws one readable line naming every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(blanksRemoved);
   if (!result.success) {

@@ -20,7 +20,8 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     await signUp(parsed.data);
     return { ok: true };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) return { ok: false, fieldErrors: { email: error.detail } };
+    if (error instanceof ApiError && error.status === 409)
+      return { ok: false, fieldErrors: { email: error.detail } };
     throw error;
   }
 }

@@ -1,8 +1,8 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { canManageKeys, currentMember, TENANT_COOKIE } from "@/lib/auth/current-member";
@@ -17,7 +17,11 @@ export async function createApiKeyAction(_prev: KeyState, form: FormData): Promi
   if (!canManageKeys(member.role)) return { error: "Only owners and admins can create API keys." };
   const name = apiKeyName.safeParse(form.get("name"));
   if (!name.success) return { error: name.error.issues[0]?.message };
-  const created = await createApiKey({ tenantId: member.tenant.id, name: name.data, createdById: member.user.id });
+  const created = await createApiKey({
+    tenantId: member.tenant.id,
+    name: name.data,
+    createdById: member.user.id,
+  });
   revalidatePath("/api-keys");
   return { key: created.key, name: created.name };
 }

@@ -2,7 +2,15 @@
 
 import { Button } from "@/components/ui/button";
 
-export function RevokeKeyButton({ id, name, action }: { id: string; name: string; action: (form: FormData) => Promise<void> }) {
+export function RevokeKeyButton({
+  id,
+  name,
+  action,
+}: {
+  id: string;
+  name: string;
+  action: (form: FormData) => Promise<void>;
+}) {
   return (
     <form
       action={action}

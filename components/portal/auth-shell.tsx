@@ -1,7 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function AuthShell({ title, children, footer }: { title: string; children: ReactNode; footer: ReactNode }) {
+export function AuthShell({
+  title,
+  children,
+  footer,
+}: {
+  title: string;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm space-y-6">

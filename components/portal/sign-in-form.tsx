@@ -1,7 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,9 @@ import { Field } from "@/components/ui/field";
 export function SignInForm({ github }: { github: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(params.get("error") ? "Sign-in failed. Try again." : null);
+  const [error, setError] = useState<string | null>(
+    params.get("error") ? "Sign-in failed. Try again." : null,
+  );
   const [pending, setPending] = useState(false);
   const callbackUrl = params.get("callbackUrl") ?? "/dashboard";
 
@@ -35,13 +37,25 @@ export function SignInForm({ github }: { github: boolean }) {
       >
         {error ? <Alert tone="error">{error}</Alert> : null}
         <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
-        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Field
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          required
+        />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
       {github ? (
-        <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("github", { callbackUrl })}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() => signIn("github", { callbackUrl })}
+        >
           Continue with GitHub
         </Button>
       ) : null}

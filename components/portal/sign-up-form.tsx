@@ -1,20 +1,27 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
 import type { SignUpState } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
-export function SignUpForm({ action }: { action: (prev: SignUpState, form: FormData) => Promise<SignUpState> }) {
+export function SignUpForm({
+  action,
+}: {
+  action: (prev: SignUpState, form: FormData) => Promise<SignUpState>;
+}) {
   const router = useRouter();
   const credentials = useRef<{ email: string; password: string } | null>(null);
-  const [state, formAction, pending] = useActionState(async (prev: SignUpState, form: FormData) => {
-    credentials.current = { email: String(form.get("email")), password: String(form.get("password")) };
-    return action(prev, form);
-  }, { ok: false });
+  const [state, formAction, pending] = useActionState(
+    async (prev: SignUpState, form: FormData) => {
+      credentials.current = { email: String(form.get("email")), password: String(form.get("password")) };
+      return action(prev, form);
+    },
+    { ok: false },
+  );
 
   useEffect(() => {
     if (!state.ok || !credentials.current) return;
@@ -29,8 +36,22 @@ export function SignUpForm({ action }: { action: (prev: SignUpState, form: FormD
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.ok ? <Alert tone="success">Account created. Signing you in…</Alert> : null}
       <Field id="name" name="name" label="Your name" autoComplete="name" error={errors.name} />
-      <Field id="tenantName" name="tenantName" label="Company or team" hint="You can rename it later." error={errors.tenantName} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={errors.email} />
+      <Field
+        id="tenantName"
+        name="tenantName"
+        label="Company or team"
+        hint="You can rename it later."
+        error={errors.tenantName}
+      />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        error={errors.email}
+      />
       <Field
         id="password"
         name="password"

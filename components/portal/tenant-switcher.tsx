@@ -23,11 +23,21 @@ export function TenantSwitcher({ member }: { member: CurrentMember }) {
             </button>
           </form>
         ))}
-        <form action={createTenantAction} className="flex gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-800">
+        <form
+          action={createTenantAction}
+          className="flex gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-800"
+        >
           <label htmlFor="new-team" className="sr-only">
             New team name
           </label>
-          <input id="new-team" name="name" required maxLength={100} placeholder="New team" className="w-full rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+          <input
+            id="new-team"
+            name="name"
+            required
+            maxLength={100}
+            placeholder="New team"
+            className="w-full rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          />
           <button type="submit" className="rounded bg-brand-600 px-2 py-1 text-sm text-white">
             Add
           </button>

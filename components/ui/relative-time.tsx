@@ -20,7 +20,10 @@ export function RelativeTime({ iso }: { iso: string }) {
   if (now === null) return <time dateTime={iso}>{iso.slice(0, 16).replace("T", " ")}</time>;
   const seconds = Math.round((date.getTime() - now) / 1000);
   const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
-  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }).format(Math.round(seconds / size), unit);
+  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }).format(
+    Math.round(seconds / size),
+    unit,
+  );
   return (
     <time dateTime={iso} title={absolute}>
       {relative}

@@ -27,7 +27,8 @@ export function apiHandler<P = Record<string, never>>(handler: (ctx: ApiContext<
     try {
       const { tenantId } = await authenticate(req);
       const params = (await route?.params) ?? ({} as P);
-      const rawBody = req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req, env().API_MAX_BODY_BYTES);
+      const rawBody =
+        req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req, env().API_MAX_BODY_BYTES);
       const url = new URL(req.url);
       const ctx: ApiContext<P> = {
         req,

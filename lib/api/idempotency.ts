@@ -17,7 +17,8 @@ export async function withIdempotency(
   request: { method: string; path: string; body: string },
   handler: () => Promise<Response>,
 ): Promise<Response> {
-  if (key.length > 256) throw new ApiError(422, "validation", "Idempotency-Key must be at most 256 characters");
+  if (key.length > 256)
+    throw new ApiError(422, "validation", "Idempotency-Key must be at most 256 characters");
   const fingerprint = createHash("sha256")
     .update(`${request.method} ${request.path}\n${request.body}`)
     .digest("hex");
@@ -29,10 +30,18 @@ export async function withIdempotency(
     });
     if (!existing) return withIdempotency(tenantId, key, request, handler);
     if (existing.fingerprint !== fingerprint) {
-      throw new ApiError(422, "idempotency_key_reused", "This Idempotency-Key was used with a different request");
+      throw new ApiError(
+        422,
+        "idempotency_key_reused",
+        "This Idempotency-Key was used with a different request",
+      );
     }
     if (existing.status === null) {
-      throw new ApiError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still in progress");
+      throw new ApiError(
+        409,
+        "idempotency_in_progress",
+        "A request with this Idempotency-Key is still in progress",
+      );
     }
     return json(existing.body, existing.status, { "idempotent-replayed": "true" });
   }

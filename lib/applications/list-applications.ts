@@ -7,12 +7,12 @@ export async function listApplications(tenantId: string, query: ListQuery) {
   return paginate(
     query,
     ({ after, before, ascending, take }) =>
-    db.application.findMany({
-      where: { tenantId, id: after ? { gt: after } : before ? { lt: before } : undefined },
-      orderBy: { id: ascending ? "asc" : "desc" },
-      take,
-      select: applicationSelect,
-    }),
+      db.application.findMany({
+        where: { tenantId, id: after ? { gt: after } : before ? { lt: before } : undefined },
+        orderBy: { id: ascending ? "asc" : "desc" },
+        take,
+        select: applicationSelect,
+      }),
     (a) => a.id,
   );
 }

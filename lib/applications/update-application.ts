@@ -6,7 +6,12 @@ import { db } from "@/lib/db";
 import type { ApplicationPatch } from "@/lib/schemas/application";
 
 /** Applies the fields present in `patch` (PATCH), or all of them when `replace` (PUT). */
-export async function updateApplication(tenantId: string, idOrUid: string, patch: ApplicationPatch, replace = false) {
+export async function updateApplication(
+  tenantId: string,
+  idOrUid: string,
+  patch: ApplicationPatch,
+  replace = false,
+) {
   const app = await findApplication(tenantId, idOrUid);
   const data = replace
     ? {

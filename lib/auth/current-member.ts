@@ -1,6 +1,6 @@
-import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -28,7 +28,10 @@ export async function currentMember(): Promise<CurrentMember> {
       id: true,
       email: true,
       name: true,
-      memberships: { select: { role: true, tenant: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      memberships: {
+        select: { role: true, tenant: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!user || user.memberships.length === 0) redirect("/signin");

@@ -17,12 +17,30 @@ function adapter(): Adapter {
       const tenantId = newId("org");
       const [user] = await db.$transaction([
         db.user.create({
-          data: { id: userId, email: data.email.toLowerCase(), name: data.name ?? null, image: data.image ?? null, emailVerified: data.emailVerified },
+          data: {
+            id: userId,
+            email: data.email.toLowerCase(),
+            name: data.name ?? null,
+            image: data.image ?? null,
+            emailVerified: data.emailVerified,
+          },
         }),
-        db.tenant.create({ data: { id: tenantId, name: `${data.name ?? data.email.split("@")[0]}'s team` }, select: { id: true } }),
-        db.membership.create({ data: { id: newId("mem"), userId, tenantId, role: "owner" }, select: { id: true } }),
+        db.tenant.create({
+          data: { id: tenantId, name: `${data.name ?? data.email.split("@")[0]}'s team` },
+          select: { id: true },
+        }),
+        db.membership.create({
+          data: { id: newId("mem"), userId, tenantId, role: "owner" },
+          select: { id: true },
+        }),
       ]);
-      return { id: user.id, email: user.email, name: user.name, image: user.image, emailVerified: user.emailVerified };
+      return {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        image: user.image,
+        emailVerified: user.emailVerified,
+      };
     },
   };
 }
@@ -41,7 +59,10 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
           return verifyPassword(credentials.email, credentials.password);

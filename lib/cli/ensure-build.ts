@@ -4,7 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 
 const STAMP = path.join(".next", "hookline-build-stamp");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 /**
  * Runs `next build` when there is no build, or when the sources changed since the last one (a
@@ -14,7 +22,11 @@ export async function ensureBuild(log: (line: string) => void, force = false): P
   const fingerprint = sourceFingerprint();
   const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(STAMP);
   if (!force && built && fs.readFileSync(STAMP, "utf8") === fingerprint) return;
-  log(built ? "Sources changed since the last build: building (a minute or two)…" : "No build yet: building the app (a minute or two)…");
+  log(
+    built
+      ? "Sources changed since the last build: building (a minute or two)…"
+      : "No build yet: building the app (a minute or two)…",
+  );
   const nextBin = path.join(path.dirname(require_resolve("next/package.json")), "dist", "bin", "next");
   const result = spawnSync(process.execPath, [nextBin, "build"], {
     stdio: ["ignore", "inherit", "inherit"],

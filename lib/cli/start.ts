@@ -22,7 +22,9 @@ if (seeded) {
   fs.mkdirSync(".data", { recursive: true });
   fs.writeFileSync(DEMO_FILE, JSON.stringify(seeded, null, 2), { mode: 0o600 });
 }
-const demo: DemoCredentials | null = fs.existsSync(DEMO_FILE) ? JSON.parse(fs.readFileSync(DEMO_FILE, "utf8")) : null;
+const demo: DemoCredentials | null = fs.existsSync(DEMO_FILE)
+  ? JSON.parse(fs.readFileSync(DEMO_FILE, "utf8"))
+  : null;
 
 await ensureBuild(log, process.argv.includes("--rebuild"));
 

@@ -118,7 +118,10 @@ function isAlive(pid: number): boolean {
  */
 function prepareForUnprivilegedUser(dir: string, log: (line: string) => void): void {
   if (spawnSync("id", ["-u", "postgres"]).status !== 0) {
-    execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd postgres; useradd -r -g postgres postgres"]);
+    execFileSync("sh", [
+      "-c",
+      "getent group postgres >/dev/null || groupadd postgres; useradd -r -g postgres postgres",
+    ]);
     log("Created the unprivileged OS user 'postgres' to run the embedded database.");
   }
   fs.mkdirSync(dir, { recursive: true });

@@ -30,5 +30,9 @@ export async function saveHeaders(
     for (const key of Object.keys(next)) if (lower(key) === lower(name)) delete next[key];
     next[name] = value;
   }
-  await db.endpoint.update({ where: { id: endpointId, tenantId }, data: { headers: next }, select: { id: true } });
+  await db.endpoint.update({
+    where: { id: endpointId, tenantId },
+    data: { headers: next },
+    select: { id: true },
+  });
 }

@@ -9,12 +9,16 @@ export async function listEndpoints(tenantId: string, appIdOrUid: string, query:
   return paginate(
     query,
     ({ after, before, ascending, take }) =>
-    db.endpoint.findMany({
-      where: { tenantId, applicationId: app.id, id: after ? { gt: after } : before ? { lt: before } : undefined },
-      orderBy: { id: ascending ? "asc" : "desc" },
-      take,
-      select: endpointSelect,
-    }),
+      db.endpoint.findMany({
+        where: {
+          tenantId,
+          applicationId: app.id,
+          id: after ? { gt: after } : before ? { lt: before } : undefined,
+        },
+        orderBy: { id: ascending ? "asc" : "desc" },
+        take,
+        select: endpointSelect,
+      }),
     (e) => e.id,
   );
 }

@@ -39,7 +39,13 @@ export async function updateEndpoint(
         ...(toggled
           ? disabled
             ? { disabled: true, disabledAt: new Date(), disabledReason: "Disabled through the API" }
-            : { disabled: false, disabledAt: null, disabledReason: null, failingSince: null, consecutiveFailures: 0 }
+            : {
+                disabled: false,
+                disabledAt: null,
+                disabledReason: null,
+                failingSince: null,
+                consecutiveFailures: 0,
+              }
           : {}),
       },
       select: endpointSelect,

@@ -8,16 +8,16 @@ export async function listEventTypes(tenantId: string, query: ListQuery, include
   return paginate(
     query,
     ({ after, before, ascending, take }) =>
-    db.eventType.findMany({
-      where: {
-        tenantId,
-        archived: includeArchived ? undefined : false,
-        name: after ? { gt: after } : before ? { lt: before } : undefined,
-      },
-      orderBy: { name: ascending ? "asc" : "desc" },
-      take,
-      select: eventTypeSelect,
-    }),
+      db.eventType.findMany({
+        where: {
+          tenantId,
+          archived: includeArchived ? undefined : false,
+          name: after ? { gt: after } : before ? { lt: before } : undefined,
+        },
+        orderBy: { name: ascending ? "asc" : "desc" },
+        take,
+        select: eventTypeSelect,
+      }),
     (e) => e.name,
   );
 }

@@ -47,5 +47,8 @@ export async function patchEventType(tenantId: string, name: string, patch: Even
     },
   });
   if (count === 0) return null;
-  return db.eventType.findUniqueOrThrow({ where: { tenantId_name: { tenantId, name } }, select: eventTypeSelect });
+  return db.eventType.findUniqueOrThrow({
+    where: { tenantId_name: { tenantId, name } },
+    select: eventTypeSelect,
+  });
 }

@@ -30,50 +30,239 @@ const etListQuery = listQuery("ascending").extend({ include_archived: booleanQue
 
 // The single list of what REST API v1 offers; the schemas are the ones the handlers validate with.
 export const operations: Operation[] = [
-  { method: "get", path: "/api/v1/health", tag: "Health", summary: "Health check", response: { status: 204 } },
-  { method: "get", path: "/api/v1/app", tag: "Application", summary: "List applications", query: listQuery(), response: { status: 200, schema: applicationOut, list: true } },
-  { method: "post", path: "/api/v1/app", tag: "Application", summary: "Create an application", query: appQuery, body: applicationIn, response: { status: 201, schema: applicationOut } },
-  { method: "get", path: "/api/v1/app/{app_id}", tag: "Application", summary: "Get an application (id or uid)", response: { status: 200, schema: applicationOut } },
-  { method: "put", path: "/api/v1/app/{app_id}", tag: "Application", summary: "Update an application, or create it with this uid", body: applicationIn, response: { status: 200, schema: applicationOut } },
-  { method: "patch", path: "/api/v1/app/{app_id}", tag: "Application", summary: "Patch an application", body: applicationPatch, response: { status: 200, schema: applicationOut } },
-  { method: "delete", path: "/api/v1/app/{app_id}", tag: "Application", summary: "Delete an application", response: { status: 204 } },
-  { method: "get", path: "/api/v1/event-type", tag: "Event type", summary: "List event types", query: etListQuery, response: { status: 200, schema: eventTypeOut, list: true } },
-  { method: "post", path: "/api/v1/event-type", tag: "Event type", summary: "Create an event type", body: eventTypeIn, response: { status: 201, schema: eventTypeOut } },
-  { method: "get", path: "/api/v1/event-type/{event_type_name}", tag: "Event type", summary: "Get an event type", response: { status: 200, schema: eventTypeOut } },
-  { method: "put", path: "/api/v1/event-type/{event_type_name}", tag: "Event type", summary: "Update an event type, or create it", body: eventTypeUpdate, response: { status: 200, schema: eventTypeOut } },
-  { method: "patch", path: "/api/v1/event-type/{event_type_name}", tag: "Event type", summary: "Patch an event type", body: eventTypePatch, response: { status: 200, schema: eventTypeOut } },
-  { method: "delete", path: "/api/v1/event-type/{event_type_name}", tag: "Event type", summary: "Archive an event type (?expunge=true deletes it)", query: z.object({ expunge: booleanQuery }), response: { status: 204 } },
-  { method: "get", path: "/api/v1/app/{app_id}/endpoint", tag: "Endpoint", summary: "List endpoints", query: listQuery(), response: { status: 200, schema: endpointOut, list: true } },
-  { method: "post", path: "/api/v1/app/{app_id}/endpoint", tag: "Endpoint", summary: "Create an endpoint", body: endpointIn, response: { status: 201, schema: endpointOut } },
-  { method: "get", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}", tag: "Endpoint", summary: "Get an endpoint (id or uid)", response: { status: 200, schema: endpointOut } },
-  { method: "put", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}", tag: "Endpoint", summary: "Update an endpoint, or create it with this uid", body: endpointUpdate, response: { status: 200, schema: endpointOut } },
-  { method: "patch", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}", tag: "Endpoint", summary: "Patch an endpoint", body: endpointPatch, response: { status: 200, schema: endpointOut } },
-  { method: "delete", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}", tag: "Endpoint", summary: "Delete an endpoint", response: { status: 204 } },
-  { method: "get", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/secret", tag: "Endpoint", summary: "Get the signing secret", response: { status: 200, schema: secretOut } },
-  { method: "post", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/secret/rotate", tag: "Endpoint", summary: "Rotate the signing secret (the old one stays valid for 24 h)", body: secretRotateIn, response: { status: 204 } },
-  { method: "get", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers", tag: "Endpoint", summary: "Get custom headers", response: { status: 200, schema: headersOut } },
-  { method: "put", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers", tag: "Endpoint", summary: "Replace custom headers", body: headersIn, response: { status: 204 } },
-  { method: "patch", path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers", tag: "Endpoint", summary: "Merge custom headers", body: headersPatchIn, response: { status: 204 } },
+  {
+    method: "get",
+    path: "/api/v1/health",
+    tag: "Health",
+    summary: "Health check",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app",
+    tag: "Application",
+    summary: "List applications",
+    query: listQuery(),
+    response: { status: 200, schema: applicationOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app",
+    tag: "Application",
+    summary: "Create an application",
+    query: appQuery,
+    body: applicationIn,
+    response: { status: 201, schema: applicationOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Get an application (id or uid)",
+    response: { status: 200, schema: applicationOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Update an application, or create it with this uid",
+    body: applicationIn,
+    response: { status: 200, schema: applicationOut },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Patch an application",
+    body: applicationPatch,
+    response: { status: 200, schema: applicationOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Delete an application",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/event-type",
+    tag: "Event type",
+    summary: "List event types",
+    query: etListQuery,
+    response: { status: 200, schema: eventTypeOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/event-type",
+    tag: "Event type",
+    summary: "Create an event type",
+    body: eventTypeIn,
+    response: { status: 201, schema: eventTypeOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Get an event type",
+    response: { status: 200, schema: eventTypeOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Update an event type, or create it",
+    body: eventTypeUpdate,
+    response: { status: 200, schema: eventTypeOut },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Patch an event type",
+    body: eventTypePatch,
+    response: { status: 200, schema: eventTypeOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Archive an event type (?expunge=true deletes it)",
+    query: z.object({ expunge: booleanQuery }),
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint",
+    tag: "Endpoint",
+    summary: "List endpoints",
+    query: listQuery(),
+    response: { status: 200, schema: endpointOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/endpoint",
+    tag: "Endpoint",
+    summary: "Create an endpoint",
+    body: endpointIn,
+    response: { status: 201, schema: endpointOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Get an endpoint (id or uid)",
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Update an endpoint, or create it with this uid",
+    body: endpointUpdate,
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Patch an endpoint",
+    body: endpointPatch,
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Delete an endpoint",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/secret",
+    tag: "Endpoint",
+    summary: "Get the signing secret",
+    response: { status: 200, schema: secretOut },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/secret/rotate",
+    tag: "Endpoint",
+    summary: "Rotate the signing secret (the old one stays valid for 24 h)",
+    body: secretRotateIn,
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers",
+    tag: "Endpoint",
+    summary: "Get custom headers",
+    response: { status: 200, schema: headersOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers",
+    tag: "Endpoint",
+    summary: "Replace custom headers",
+    body: headersIn,
+    response: { status: 204 },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers",
+    tag: "Endpoint",
+    summary: "Merge custom headers",
+    body: headersPatchIn,
+    response: { status: 204 },
+  },
 ];
 
 const schemaOf = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
 const errorResponses = {
-  "400": { description: "Malformed request (e.g. invalid JSON)", content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } } },
-  "401": { description: "Missing, invalid or revoked API key", content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } } },
-  "404": { description: "Not found (or not this tenant's)", content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } } },
-  "409": { description: "Conflict (duplicate uid or name, request in progress)", content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } } },
-  "413": { description: "Body larger than the limit", content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } } },
-  "422": { description: "Validation failed", content: { "application/json": { schema: { $ref: "#/components/schemas/ValidationError" } } } },
+  "400": {
+    description: "Malformed request (e.g. invalid JSON)",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } },
+  },
+  "401": {
+    description: "Missing, invalid or revoked API key",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } },
+  },
+  "404": {
+    description: "Not found (or not this tenant's)",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } },
+  },
+  "409": {
+    description: "Conflict (duplicate uid or name, request in progress)",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } },
+  },
+  "413": {
+    description: "Body larger than the limit",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/HttpError" } } },
+  },
+  "422": {
+    description: "Validation failed",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/ValidationError" } } },
+  },
 };
 
 /** The OpenAPI 3.1 document for REST API v1, built from the same zod schemas the handlers use. */
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
     const queryParams = op.query
-      ? Object.entries(op.query.shape).map(([name, schema]) => ({ name, in: "query", required: false, schema: schemaOf(schema as z.ZodType, "input") }))
+      ? Object.entries(op.query.shape).map(([name, schema]) => ({
+          name,
+          in: "query",
+          required: false,
+          schema: schemaOf(schema as z.ZodType, "input"),
+        }))
       : [];
     const success = op.response?.schema
       ? {
@@ -81,7 +270,16 @@ export function openApiDocument(serverUrl: string) {
           content: {
             "application/json": {
               schema: op.response.list
-                ? { type: "object", required: ["data", "done", "iterator"], properties: { data: { type: "array", items: schemaOf(op.response.schema, "output") }, iterator: { type: ["string", "null"] }, prevIterator: { type: ["string", "null"] }, done: { type: "boolean" } } }
+                ? {
+                    type: "object",
+                    required: ["data", "done", "iterator"],
+                    properties: {
+                      data: { type: "array", items: schemaOf(op.response.schema, "output") },
+                      iterator: { type: ["string", "null"] },
+                      prevIterator: { type: ["string", "null"] },
+                      done: { type: "boolean" },
+                    },
+                  }
                 : schemaOf(op.response.schema, "output"),
             },
           },
@@ -95,28 +293,65 @@ export function openApiDocument(serverUrl: string) {
       parameters: [
         ...pathParams,
         ...queryParams,
-        ...(op.method === "post" ? [{ name: "idempotency-key", in: "header", required: false, schema: { type: "string", maxLength: 256 } }] : []),
+        ...(op.method === "post"
+          ? [
+              {
+                name: "idempotency-key",
+                in: "header",
+                required: false,
+                schema: { type: "string", maxLength: 256 },
+              },
+            ]
+          : []),
       ],
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemaOf(op.body, "input") } },
+            },
+          }
+        : {}),
       responses: { [String(op.response?.status ?? 200)]: success, ...errorResponses },
       ...(op.path === "/api/v1/health" ? { security: [] } : {}),
     };
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Hookline API", version: "1.0.0", description: "Webhooks as a service. Compatible with the Svix API and SDKs." },
+    info: {
+      title: "Hookline API",
+      version: "1.0.0",
+      description: "Webhooks as a service. Compatible with the Svix API and SDKs.",
+    },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key from the portal's API keys page" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key from the portal's API keys page" },
+      },
       schemas: {
-        HttpError: { type: "object", required: ["code", "detail"], properties: { code: { type: "string" }, detail: { type: "string" } } },
+        HttpError: {
+          type: "object",
+          required: ["code", "detail"],
+          properties: { code: { type: "string" }, detail: { type: "string" } },
+        },
         ValidationError: {
           type: "object",
           properties: {
             code: { type: "string" },
-            detail: { type: "array", items: { type: "object", required: ["loc", "msg", "type"], properties: { loc: { type: "array", items: { type: "string" } }, msg: { type: "string" }, type: { type: "string" } } } },
+            detail: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["loc", "msg", "type"],
+                properties: {
+                  loc: { type: "array", items: { type: "string" } },
+                  msg: { type: "string" },
+                  type: { type: "string" },
+                },
+              },
+            },
           },
         },
       },

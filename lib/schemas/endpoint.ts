@@ -3,8 +3,18 @@ import { channel, eventTypeName, metadata, throttleRate, uid } from "@/lib/schem
 
 // Header names we set ourselves or that HTTP owns; endpoints may not override them.
 const RESERVED_HEADERS = new Set([
-  "host", "content-length", "content-type", "connection", "transfer-encoding", "keep-alive", "upgrade",
-  "user-agent", "te", "trailer", "proxy-authorization", "proxy-connection",
+  "host",
+  "content-length",
+  "content-type",
+  "connection",
+  "transfer-encoding",
+  "keep-alive",
+  "upgrade",
+  "user-agent",
+  "te",
+  "trailer",
+  "proxy-authorization",
+  "proxy-connection",
 ]);
 
 const headerName = z
@@ -15,7 +25,13 @@ const headerName = z
   .refine((h) => !RESERVED_HEADERS.has(h.toLowerCase()) && !/^(webhook|svix)-/i.test(h), "is reserved");
 
 export const headersMap = z
-  .record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, "may not contain line breaks"))
+  .record(
+    headerName,
+    z
+      .string()
+      .max(4096)
+      .regex(/^[^\r\n]*$/, "may not contain line breaks"),
+  )
   .refine((h) => Object.keys(h).length <= 50, "at most 50 headers");
 
 export const endpointUrl = z
@@ -74,7 +90,12 @@ export type EndpointOut = z.infer<typeof endpointOut>;
 export const secretRotateIn = z.object({
   key: endpointSecret.nullish(),
   // How long the replaced secret keeps signing alongside the new one (default 24 h, max 7 days).
-  gracePeriodSeconds: z.number().int().min(0).max(7 * 24 * 3600).nullish(),
+  gracePeriodSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .nullish(),
 });
 
 export const headersIn = z.object({ headers: headersMap });

@@ -6,7 +6,10 @@ export async function createTenant(ownerId: string, name: string): Promise<strin
   const tenantId = newId("org");
   await db.$transaction([
     db.tenant.create({ data: { id: tenantId, name }, select: { id: true } }),
-    db.membership.create({ data: { id: newId("mem"), userId: ownerId, tenantId, role: "owner" }, select: { id: true } }),
+    db.membership.create({
+      data: { id: newId("mem"), userId: ownerId, tenantId, role: "owner" },
+      select: { id: true },
+    }),
   ]);
   return tenantId;
 }

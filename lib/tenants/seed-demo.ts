@@ -21,9 +21,18 @@ export interface DemoCredentials {
 export async function seedDemo(): Promise<DemoCredentials | null> {
   if ((await db.user.count()) > 0) return null;
   const password = randomBytes(9).toString("base64url");
-  const { tenantId, userId } = await signUp({ email: DEMO_EMAIL, password, name: "Demo", tenantName: "Demo SaaS" });
+  const { tenantId, userId } = await signUp({
+    email: DEMO_EMAIL,
+    password,
+    name: "Demo",
+    tenantName: "Demo SaaS",
+  });
   const { key } = await createApiKey({ tenantId, name: "Demo key", createdById: userId });
-  const { app } = await createApplication(tenantId, { name: "Demo customer", uid: "demo-customer", metadata: { plan: "demo" } });
+  const { app } = await createApplication(tenantId, {
+    name: "Demo customer",
+    uid: "demo-customer",
+    metadata: { plan: "demo" },
+  });
   await createEventType(tenantId, {
     name: "invoice.paid",
     description: "An invoice was paid in full.",
@@ -31,7 +40,11 @@ export async function seedDemo(): Promise<DemoCredentials | null> {
       "1": {
         type: "object",
         required: ["invoiceId", "amount", "currency"],
-        properties: { invoiceId: { type: "string" }, amount: { type: "integer" }, currency: { type: "string" } },
+        properties: {
+          invoiceId: { type: "string" },
+          amount: { type: "integer" },
+          currency: { type: "string" },
+        },
         examples: [{ invoiceId: "inv_1001", amount: 4200, currency: "EUR" }],
       },
     },

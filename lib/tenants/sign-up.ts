@@ -14,12 +14,21 @@ export async function signUp(input: { email: string; password: string; name?: st
   const userId = newId("user");
   const tenantId = newId("org");
   await db.$transaction([
-    db.user.create({ data: { id: userId, email, name: input.name ?? null, passwordHash }, select: { id: true } }),
-    db.tenant.create({
-      data: { id: tenantId, name: input.tenantName?.trim() || `${input.name?.trim() || email.split("@")[0]}'s team` },
+    db.user.create({
+      data: { id: userId, email, name: input.name ?? null, passwordHash },
       select: { id: true },
     }),
-    db.membership.create({ data: { id: newId("mem"), userId, tenantId, role: "owner" }, select: { id: true } }),
+    db.tenant.create({
+      data: {
+        id: tenantId,
+        name: input.tenantName?.trim() || `${input.name?.trim() || email.split("@")[0]}'s team`,
+      },
+      select: { id: true },
+    }),
+    db.membership.create({
+      data: { id: newId("mem"), userId, tenantId, role: "owner" },
+      select: { id: true },
+    }),
   ]);
   return { userId, tenantId, email };
 }

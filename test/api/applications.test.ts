@@ -50,7 +50,8 @@ describe("applications through the svix SDK", () => {
 
   it("lists with iterator pagination in both orders", async () => {
     const created: string[] = [];
-    for (let i = 0; i < 7; i++) created.push((await svix.application.create({ name: `page-${i}`, uid: `page-${i}` })).id);
+    for (let i = 0; i < 7; i++)
+      created.push((await svix.application.create({ name: `page-${i}`, uid: `page-${i}` })).id);
     const seen: string[] = [];
     let iterator: string | null | undefined;
     let pages = 0;
@@ -96,7 +97,9 @@ describe("applications through the svix SDK", () => {
     const a = await svix.application.create({ name: "Idem" }, { idempotencyKey: "idem-1" });
     const b = await svix.application.create({ name: "Idem" }, { idempotencyKey: "idem-1" });
     expect(b.id).toBe(a.id);
-    const reused = await svix.application.create({ name: "Different" }, { idempotencyKey: "idem-1" }).catch((e) => e);
+    const reused = await svix.application
+      .create({ name: "Different" }, { idempotencyKey: "idem-1" })
+      .catch((e) => e);
     expect(reused.code).toBe(422);
   });
 });

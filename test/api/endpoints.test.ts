@@ -31,13 +31,30 @@ describe("endpoints through the svix SDK", () => {
       metadata: { team: "billing" },
     });
     expect(ep.id).toMatch(/^ep_/);
-    expect(ep).toMatchObject({ url: "https://example.com/hooks", eventTypes: ["invoice.paid"], channels: ["eu"], disabled: false });
+    expect(ep).toMatchObject({
+      url: "https://example.com/hooks",
+      eventTypes: ["invoice.paid"],
+      channels: ["eu"],
+      disabled: false,
+    });
     expect((await svix.endpoint.get(appId, "main")).id).toBe(ep.id);
 
     const replaced = await svix.endpoint.upsert(appId, ep.id, { url: "https://example.com/v2" });
-    expect(replaced).toMatchObject({ url: "https://example.com/v2", eventTypes: null, channels: null, description: "" });
-    const patched = await svix.endpoint.patch(appId, "main", { disabled: true, eventTypes: ["invoice.voided"] });
-    expect(patched).toMatchObject({ disabled: true, eventTypes: ["invoice.voided"], url: "https://example.com/v2" });
+    expect(replaced).toMatchObject({
+      url: "https://example.com/v2",
+      eventTypes: null,
+      channels: null,
+      description: "",
+    });
+    const patched = await svix.endpoint.patch(appId, "main", {
+      disabled: true,
+      eventTypes: ["invoice.voided"],
+    });
+    expect(patched).toMatchObject({
+      disabled: true,
+      eventTypes: ["invoice.voided"],
+      url: "https://example.com/v2",
+    });
 
     await svix.endpoint.delete(appId, ep.id);
     await expect(svix.endpoint.get(appId, ep.id)).rejects.toMatchObject({ code: 404 });
@@ -46,10 +63,19 @@ describe("endpoints through the svix SDK", () => {
   it("lists endpoints with pagination", async () => {
     const app = await svix.application.create({ name: "Many" });
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await svix.endpoint.create(app.id, { url: `https://example.com/${i}` })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await svix.endpoint.create(app.id, { url: `https://example.com/${i}` })).id);
     const first = await svix.endpoint.list(app.id, { limit: 2, order: "ascending" as never });
-    const second = await svix.endpoint.list(app.id, { limit: 2, order: "ascending" as never, iterator: first.iterator });
-    const third = await svix.endpoint.list(app.id, { limit: 2, order: "ascending" as never, iterator: second.iterator });
+    const second = await svix.endpoint.list(app.id, {
+      limit: 2,
+      order: "ascending" as never,
+      iterator: first.iterator,
+    });
+    const third = await svix.endpoint.list(app.id, {
+      limit: 2,
+      order: "ascending" as never,
+      iterator: second.iterator,
+    });
     expect([...first.data, ...second.data, ...third.data].map((e) => e.id)).toEqual(ids);
     expect(third.done).toBe(true);
     expect(first.done).toBe(false);
@@ -81,16 +107,31 @@ describe("endpoints through the svix SDK", () => {
 
   it("sets, patches and reads custom headers, hiding sensitive values", async () => {
     const ep = await svix.endpoint.create(appId, { url: "https://example.com/h" });
-    await svix.endpoint.setHeaders(appId, ep.id, { headers: { "X-Team": "billing", Authorization: "Bearer s3cret" } });
-    expect(await svix.endpoint.getHeaders(appId, ep.id)).toEqual({ headers: { "X-Team": "billing" }, sensitive: ["Authorization"] });
-    await svix.endpoint.patchHeaders(appId, ep.id, { headers: { "X-Env": "prod" }, deleteHeaders: ["x-team"] });
-    expect(await svix.endpoint.getHeaders(appId, ep.id)).toEqual({ headers: { "X-Env": "prod" }, sensitive: ["Authorization"] });
-    const reserved = await svix.endpoint.setHeaders(appId, ep.id, { headers: { "webhook-id": "x" } }).catch((e) => e);
+    await svix.endpoint.setHeaders(appId, ep.id, {
+      headers: { "X-Team": "billing", Authorization: "Bearer s3cret" },
+    });
+    expect(await svix.endpoint.getHeaders(appId, ep.id)).toEqual({
+      headers: { "X-Team": "billing" },
+      sensitive: ["Authorization"],
+    });
+    await svix.endpoint.patchHeaders(appId, ep.id, {
+      headers: { "X-Env": "prod" },
+      deleteHeaders: ["x-team"],
+    });
+    expect(await svix.endpoint.getHeaders(appId, ep.id)).toEqual({
+      headers: { "X-Env": "prod" },
+      sensitive: ["Authorization"],
+    });
+    const reserved = await svix.endpoint
+      .setHeaders(appId, ep.id, { headers: { "webhook-id": "x" } })
+      .catch((e) => e);
     expect(reserved.code).toBe(422);
   });
 
   it("rejects an unknown event type in the filter and a bad URL with 422", async () => {
-    const unknown = await svix.endpoint.create(appId, { url: "https://example.com", eventTypes: ["nope"] }).catch((e) => e);
+    const unknown = await svix.endpoint
+      .create(appId, { url: "https://example.com", eventTypes: ["nope"] })
+      .catch((e) => e);
     expect(unknown.code).toBe(422);
     expect(unknown.body.detail[0].msg).toContain("nope");
     const badUrl = await svix.endpoint.create(appId, { url: "ftp://example.com" }).catch((e) => e);

@@ -19,7 +19,12 @@ async function call(path: string, init: RequestInit & { auth?: string | null } =
   if (init.auth !== null) headers.set("authorization", init.auth ?? `Bearer ${key}`);
   const res = await fetch(server.url + path, { ...init, headers });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get("content-type"), body: text ? JSON.parse(text) : null, text };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type"),
+    body: text ? JSON.parse(text) : null,
+    text,
+  };
 }
 
 describe("bad input gets a JSON error with the right status", () => {
@@ -45,13 +50,20 @@ describe("bad input gets a JSON error with the right status", () => {
   });
 
   it("400 for malformed JSON", async () => {
-    const r = await call("/api/v1/app", { method: "POST", body: "{not json", headers: { "content-type": "application/json" } });
+    const r = await call("/api/v1/app", {
+      method: "POST",
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe("invalid_json");
   });
 
   it("422 with field details for wrong types", async () => {
-    const r = await call("/api/v1/app", { method: "POST", body: JSON.stringify({ name: 42, metadata: "x" }) });
+    const r = await call("/api/v1/app", {
+      method: "POST",
+      body: JSON.stringify({ name: 42, metadata: "x" }),
+    });
     expect(r.status).toBe(422);
     const locs = r.body.detail.map((d: { loc: string[] }) => d.loc.join("."));
     expect(locs).toEqual(expect.arrayContaining(["body.name", "body.metadata"]));
@@ -81,7 +93,9 @@ describe("bad input gets a JSON error with the right status", () => {
   it("409 while the same idempotency key is still in flight is not a stack trace", async () => {
     const body = JSON.stringify({ name: "Race" });
     const results = await Promise.all(
-      [1, 2, 3].map(() => call("/api/v1/app", { method: "POST", body, headers: { "idempotency-key": "race" } })),
+      [1, 2, 3].map(() =>
+        call("/api/v1/app", { method: "POST", body, headers: { "idempotency-key": "race" } }),
+      ),
     );
     const created = results.filter((r) => r.status === 201);
     expect(created.length + results.filter((r) => r.status === 409).length).toBe(3);

@@ -17,8 +17,17 @@ afterAll(() => server.close());
 describe("event types through the svix SDK", () => {
   it("creates, gets, updates, patches, archives and expunges", async () => {
     const schema = { "1": { type: "object", properties: { amount: { type: "number" } } } };
-    const created = await svix.eventType.create({ name: "invoice.paid", description: "Paid", schemas: schema });
-    expect(created).toMatchObject({ name: "invoice.paid", description: "Paid", archived: false, schemas: schema });
+    const created = await svix.eventType.create({
+      name: "invoice.paid",
+      description: "Paid",
+      schemas: schema,
+    });
+    expect(created).toMatchObject({
+      name: "invoice.paid",
+      description: "Paid",
+      archived: false,
+      schemas: schema,
+    });
 
     expect((await svix.eventType.get("invoice.paid")).description).toBe("Paid");
     const replaced = await svix.eventType.upsert("invoice.paid", { description: "An invoice was paid" });
@@ -43,7 +52,8 @@ describe("event types through the svix SDK", () => {
   });
 
   it("lists in name order across pages", async () => {
-    for (const name of ["b.one", "a.two", "c.three", "a.one"]) await svix.eventType.create({ name, description: "" });
+    for (const name of ["b.one", "a.two", "c.three", "a.one"])
+      await svix.eventType.create({ name, description: "" });
     const names: string[] = [];
     let iterator: string | null | undefined;
     for (;;) {
@@ -58,7 +68,9 @@ describe("event types through the svix SDK", () => {
 
   it("rejects a duplicate name with 409 and a bad name with 422", async () => {
     await svix.eventType.create({ name: "dup.type", description: "" });
-    await expect(svix.eventType.create({ name: "dup.type", description: "" })).rejects.toMatchObject({ code: 409 });
+    await expect(svix.eventType.create({ name: "dup.type", description: "" })).rejects.toMatchObject({
+      code: 409,
+    });
     const error = await svix.eventType.create({ name: "has space", description: "" }).catch((e) => e);
     expect(error.code).toBe(422);
     expect(error.body.detail[0].loc).toEqual(["body", "name"]);

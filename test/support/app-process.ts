@@ -14,24 +14,31 @@ export interface AppProcess {
  * Runs the real app the way `npm start` does (lib/cli/start.ts: migrations, demo seed, a Next
  * production build when needed, the server) against `databaseUrl`, on a free loopback port.
  */
-export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+export async function startApp(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<AppProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: url,
-      NEXTAUTH_URL: url,
-      ...extraEnv,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_URL: url,
+        NEXTAUTH_URL: url,
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {

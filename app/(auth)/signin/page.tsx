@@ -9,7 +9,17 @@ export const metadata = { title: "Sign in" };
 
 export default function SignInPage() {
   return (
-    <AuthShell title="Sign in to your account" footer={<>New here? <Link className="font-medium text-brand-600" href="/signup">Create an account</Link></>}>
+    <AuthShell
+      title="Sign in to your account"
+      footer={
+        <>
+          New here?{" "}
+          <Link className="font-medium text-brand-600" href="/signup">
+            Create an account
+          </Link>
+        </>
+      }
+    >
       <Suspense>
         <SignInForm github={githubEnabled()} />
       </Suspense>

@@ -8,7 +8,17 @@ export const metadata = { title: "Create an account" };
 
 export default function SignUpPage() {
   return (
-    <AuthShell title="Create your Hookline account" footer={<>Already have one? <Link className="font-medium text-brand-600" href="/signin">Sign in</Link></>}>
+    <AuthShell
+      title="Create your Hookline account"
+      footer={
+        <>
+          Already have one?{" "}
+          <Link className="font-medium text-brand-600" href="/signin">
+            Sign in
+          </Link>
+        </>
+      }
+    >
       <SignUpForm action={signUpAction} />
     </AuthShell>
   );

@@ -42,10 +42,24 @@ export default async function ApiKeysPage() {
                   <tr key={k.id}>
                     <td className="py-2 pr-4 font-medium">{k.name}</td>
                     <td className="py-2 pr-4 font-mono text-xs">{k.prefix}…</td>
-                    <td className="py-2 pr-4"><RelativeTime iso={k.createdAt.toISOString()} /></td>
-                    <td className="py-2 pr-4">{k.lastUsedAt ? <RelativeTime iso={k.lastUsedAt.toISOString()} /> : "Never"}</td>
-                    <td className="py-2 pr-4">{k.revokedAt ? <span className="text-red-600">Revoked</span> : <span className="text-emerald-600">Active</span>}</td>
-                    <td className="py-2 text-right">{k.revokedAt ? null : <RevokeKeyButton id={k.id} name={k.name} action={revokeApiKeyAction} />}</td>
+                    <td className="py-2 pr-4">
+                      <RelativeTime iso={k.createdAt.toISOString()} />
+                    </td>
+                    <td className="py-2 pr-4">
+                      {k.lastUsedAt ? <RelativeTime iso={k.lastUsedAt.toISOString()} /> : "Never"}
+                    </td>
+                    <td className="py-2 pr-4">
+                      {k.revokedAt ? (
+                        <span className="text-red-600">Revoked</span>
+                      ) : (
+                        <span className="text-emerald-600">Active</span>
+                      )}
+                    </td>
+                    <td className="py-2 text-right">
+                      {k.revokedAt ? null : (
+                        <RevokeKeyButton id={k.id} name={k.name} action={revokeApiKeyAction} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

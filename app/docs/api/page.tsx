@@ -21,17 +21,19 @@ export default function ApiReferencePage() {
         </Link>
         <h1 className="text-3xl font-semibold">Hookline API reference</h1>
         <p className="text-zinc-600 dark:text-zinc-400">
-          REST API v1, compatible with the Svix SDKs (<code>new Svix(apiKey, {"{ serverUrl }"})</code>). Authenticate with{" "}
-          <code>Authorization: Bearer &lt;api key&gt;</code>. The machine-readable document is at{" "}
+          REST API v1, compatible with the Svix SDKs (<code>new Svix(apiKey, {"{ serverUrl }"})</code>).
+          Authenticate with <code>Authorization: Bearer &lt;api key&gt;</code>. The machine-readable document
+          is at{" "}
           <a className="text-brand-600" href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>
           .
         </p>
         <p className="text-sm text-zinc-500">
-          Errors are JSON: <code>{"{code, detail}"}</code>, and 422 carries <code>{"detail: [{loc, msg, type}]"}</code>. Lists take{" "}
-          <code>limit</code>, <code>iterator</code> and <code>order</code> and answer <code>{"{data, iterator, prevIterator, done}"}</code>.
-          POSTs honour <code>Idempotency-Key</code> for 24 hours.
+          Errors are JSON: <code>{"{code, detail}"}</code>, and 422 carries{" "}
+          <code>{"detail: [{loc, msg, type}]"}</code>. Lists take <code>limit</code>, <code>iterator</code>{" "}
+          and <code>order</code> and answer <code>{"{data, iterator, prevIterator, done}"}</code>. POSTs
+          honour <code>Idempotency-Key</code> for 24 hours.
         </p>
       </header>
       {tags.map((tag) => (
@@ -42,7 +44,11 @@ export default function ApiReferencePage() {
               .filter((o) => o.tag === tag)
               .map((o) => (
                 <li key={`${o.method} ${o.path}`} className="flex flex-wrap items-center gap-3 px-4 py-3">
-                  <span className={`w-16 rounded px-2 py-0.5 text-center font-mono text-xs uppercase ${methodColors[o.method]}`}>{o.method}</span>
+                  <span
+                    className={`w-16 rounded px-2 py-0.5 text-center font-mono text-xs uppercase ${methodColors[o.method]}`}
+                  >
+                    {o.method}
+                  </span>
                   <code className="text-sm">{o.path}</code>
                   <span className="text-sm text-zinc-500">{o.summary}</span>
                 </li>

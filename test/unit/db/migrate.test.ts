@@ -32,7 +32,10 @@ describe("migration runner", () => {
       "20260101000000_a": "CREATE TABLE a (id int);",
       "20260102000000_b": "ALTER TABLE a ADD COLUMN b text;",
     });
-    expect(await migrate(url, dir)).toEqual({ applied: ["20260101000000_a", "20260102000000_b"], alreadyApplied: 0 });
+    expect(await migrate(url, dir)).toEqual({
+      applied: ["20260101000000_a", "20260102000000_b"],
+      alreadyApplied: 0,
+    });
     expect(await migrate(url, dir)).toEqual({ applied: [], alreadyApplied: 2 });
     const rows = await query<{ migration_name: string; checksum: string; applied_steps_count: number }>(
       url,
@@ -58,7 +61,10 @@ describe("migration runner", () => {
       "20260102000000_bad": "CREATE TABLE half (id int); SELECT * FROM missing_table;",
     });
     await expect(migrate(url, dir)).rejects.toThrow(/20260102000000_bad failed/);
-    const tables = await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname='public'");
+    const tables = await query<{ tablename: string }>(
+      url,
+      "SELECT tablename FROM pg_tables WHERE schemaname='public'",
+    );
     expect(tables.map((t) => t.tablename)).not.toContain("half");
     await expect(migrate(url, dir)).rejects.toThrow(/left unfinished/);
   });

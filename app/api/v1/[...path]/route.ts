@@ -2,7 +2,10 @@
 import { json } from "@/lib/api/errors";
 
 function notFound(req: Request): Response {
-  return json({ code: "not_found", detail: `No API route for ${req.method} ${new URL(req.url).pathname}` }, 404);
+  return json(
+    { code: "not_found", detail: `No API route for ${req.method} ${new URL(req.url).pathname}` },
+    404,
+  );
 }
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

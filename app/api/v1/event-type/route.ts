@@ -2,8 +2,8 @@
 import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { listQuery } from "@/lib/api/pagination";
-import { createEventType } from "@/lib/event-types/save-event-type";
 import { listEventTypes } from "@/lib/event-types/list-event-types";
+import { createEventType } from "@/lib/event-types/save-event-type";
 import { serializeEventType } from "@/lib/event-types/serialize-event-type";
 import { booleanQuery } from "@/lib/schemas/common";
 import { eventTypeIn } from "@/lib/schemas/event-type";

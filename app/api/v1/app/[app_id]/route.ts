@@ -20,14 +20,19 @@ export const PUT = apiHandler<Params>(async (ctx) => {
   try {
     return json(serializeApplication(await updateApplication(ctx.tenantId, ctx.params.app_id, input, true)));
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 404) || !uid.safeParse(ctx.params.app_id).success) throw error;
+    if (!(error instanceof ApiError && error.status === 404) || !uid.safeParse(ctx.params.app_id).success)
+      throw error;
     const { app } = await createApplication(ctx.tenantId, { ...input, uid: input.uid ?? ctx.params.app_id });
     return json(serializeApplication(app), 201);
   }
 });
 
 export const PATCH = apiHandler<Params>(async (ctx) =>
-  json(serializeApplication(await updateApplication(ctx.tenantId, ctx.params.app_id, ctx.body(applicationPatch)))),
+  json(
+    serializeApplication(
+      await updateApplication(ctx.tenantId, ctx.params.app_id, ctx.body(applicationPatch)),
+    ),
+  ),
 );
 
 export const DELETE = apiHandler<Params>(async ({ tenantId, params }) => {

@@ -1,4 +1,6 @@
 // GET/PUT/PATCH/DELETE /api/v1/event-type/{name} — PUT creates if absent; DELETE archives (?expunge=true deletes)
+
+import { z } from "zod";
 import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { deleteEventType } from "@/lib/event-types/delete-event-type";
@@ -7,7 +9,6 @@ import { createEventType, patchEventType } from "@/lib/event-types/save-event-ty
 import { serializeEventType } from "@/lib/event-types/serialize-event-type";
 import { booleanQuery, eventTypeName } from "@/lib/schemas/common";
 import { eventTypePatch, eventTypeUpdate } from "@/lib/schemas/event-type";
-import { z } from "zod";
 
 type Params = { event_type_name: string };
 
@@ -32,7 +33,9 @@ export const PUT = apiHandler<Params>(async (ctx) => {
 
 export const PATCH = apiHandler<Params>(async (ctx) => {
   const patched = await patchEventType(ctx.tenantId, ctx.params.event_type_name, ctx.body(eventTypePatch));
-  return patched ? json(serializeEventType(patched)) : json({ code: "not_found", detail: "Event type not found" }, 404);
+  return patched
+    ? json(serializeEventType(patched))
+    : json({ code: "not_found", detail: "Event type not found" }, 404);
 });
 
 export const DELETE = apiHandler<Params>(async (ctx) => {

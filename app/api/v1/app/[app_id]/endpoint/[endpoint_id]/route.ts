@@ -30,7 +30,9 @@ export const PUT = apiHandler<Params>(async (ctx) => {
 
 export const PATCH = apiHandler<Params>(async (ctx) => {
   const { app_id, endpoint_id } = ctx.params;
-  return json(serializeEndpoint(await updateEndpoint(ctx.tenantId, app_id, endpoint_id, ctx.body(endpointPatch))));
+  return json(
+    serializeEndpoint(await updateEndpoint(ctx.tenantId, app_id, endpoint_id, ctx.body(endpointPatch))),
+  );
 });
 
 export const DELETE = apiHandler<Params>(async ({ tenantId, params }) => {

@@ -10,5 +10,8 @@ export const POST = apiHandler<Params>(async (ctx) => {
   const input = ctx.body(secretRotateIn);
   const endpoint = await findEndpoint(ctx.tenantId, ctx.params.app_id, ctx.params.endpoint_id);
   const { previousValidUntil } = await rotateSecret(endpoint.id, input.key, input.gracePeriodSeconds);
-  return new Response(null, { status: 204, headers: { "x-previous-secret-valid-until": previousValidUntil.toISOString() } });
+  return new Response(null, {
+    status: 204,
+    headers: { "x-previous-secret-valid-until": previousValidUntil.toISOString() },
+  });
 });
