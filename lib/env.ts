@@ -1,7 +1,37 @@
 import { z } from "zod";
+import { DEFAULT_SCHEDULE } from "@/lib/delivery/retry-policy";
+import { parseCidrList } from "@/lib/delivery/ssrf-guard";
+import { parseDuration, parseDurationList } from "@/lib/duration";
 
 // Every setting Hookline reads, validated once. `.env.example` documents each of them.
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const duration = z.string().transform((v, ctx) => {
+  try {
+    return parseDuration(v);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+const durationList = z.string().transform((v, ctx) => {
+  try {
+    const list = parseDurationList(v);
+    if (list.length === 0) throw new Error("needs at least one delay");
+    return list;
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+const cidrList = z.string().transform((v, ctx) => {
+  try {
+    return parseCidrList(v);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a comma-separated list of CIDRs such as 10.0.0.0/8" });
+    return z.NEVER;
+  }
+});
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -21,6 +51,17 @@ const schema = z.object({
   SIGNUP_ENABLED: bool.default(true),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_572_864),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  JOBS_DRIVER: z.enum(["graphile", "inngest"]).default("graphile"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  MESSAGE_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  DELIVERY_RETRY_SCHEDULE: durationList.prefault(DEFAULT_SCHEDULE),
+  DELIVERY_RETRY_JITTER: z.coerce.number().min(0).max(1).default(0.2),
+  DELIVERY_RETRY_AFTER_MAX: duration.prefault("1h"),
+  DELIVERY_ALLOW_CIDRS: cidrList.prefault(""),
+  DELIVERY_REQUIRE_HTTPS: bool.optional(),
+  DELIVERY_ORPHAN_GRACE: duration.prefault("30s"),
+  ENDPOINT_DISABLE_AFTER: duration.prefault("5d"),
+  ENDPOINT_DISABLE_MIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 

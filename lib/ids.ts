@@ -16,7 +16,8 @@ export type IdPrefix =
   | "msg"
   | "dlv"
   | "atmpt"
-  | "opev";
+  | "opev"
+  | "qtask";
 
 /**
  * A prefixed, time-sortable id such as `msg_2TfB3…`: 6 bytes of milliseconds since the epoch,

@@ -4,6 +4,7 @@ import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/install-job-queue";
 import { type Env, parseEnv, resetEnvCache } from "@/lib/env";
 
 export interface Booted {
@@ -21,6 +22,11 @@ export interface Booted {
 export async function boot(log: (line: string) => void): Promise<Booted> {
   ensureDotenv(log);
   loadDotenv({ path: ".env", quiet: true });
+  if (!process.env.DATABASE_URL) {
+    // The embedded default is for local use: let the demo deliver to receivers on this machine.
+    process.env.DELIVERY_ALLOW_CIDRS ||= "127.0.0.0/8,::1/128";
+    process.env.DELIVERY_REQUIRE_HTTPS ||= "false";
+  }
   let env: Env;
   try {
     env = parseEnv();
@@ -42,6 +48,7 @@ export async function boot(log: (line: string) => void): Promise<Booted> {
   }
   const { applied } = await migrate(databaseUrl);
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  if (env.JOBS_DRIVER === "graphile") await installJobQueue(databaseUrl);
   return { env, databaseUrl, embedded: !env.DATABASE_URL, shutdown: stopDatabase };
 }
 

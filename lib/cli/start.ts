@@ -7,6 +7,7 @@ import next from "next";
 import { boot } from "@/lib/cli/boot";
 import { ensureBuild } from "@/lib/cli/ensure-build";
 import { disconnectDb } from "@/lib/db";
+import { startGraphileWorker } from "@/lib/jobs/graphile-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 
 const log = (line: string) => console.log(`[hookline] ${line}`);
@@ -27,6 +28,11 @@ const demo: DemoCredentials | null = fs.existsSync(DEMO_FILE)
   : null;
 
 await ensureBuild(log, process.argv.includes("--rebuild"));
+
+const worker =
+  env.JOBS_DRIVER === "graphile"
+    ? await startGraphileWorker({ connectionString: booted.databaseUrl, concurrency: env.WORKER_CONCURRENCY, log })
+    : null;
 
 const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 await app.prepare();
@@ -61,6 +67,7 @@ async function shutdown(signal: string) {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await app.close().catch(() => undefined);
+  await worker?.stop();
   await disconnectDb();
   await booted.shutdown();
   log("Stopped.");

@@ -1,0 +1,116 @@
+import { decryptSecret } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+import { claimDelivery } from "@/lib/delivery/claim-delivery";
+import type { DeliveryConfig } from "@/lib/delivery/config";
+import { disableEndpoint, recordEndpointFailure, recordEndpointSuccess } from "@/lib/delivery/endpoint-health";
+import { nextRetryDelay } from "@/lib/delivery/retry-policy";
+import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
+import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { newId } from "@/lib/ids";
+import { signatureHeader } from "@/lib/signing/standard-webhooks";
+
+export interface DeliverDeps {
+  config: DeliveryConfig;
+  scheduler: DeliveryScheduler;
+  now?: () => Date;
+  random?: () => number;
+  send?: typeof sendAttempt;
+}
+
+export type DeliverOutcome =
+  | { kind: "skipped" }
+  | { kind: "parked" }
+  | { kind: "attempted"; status: DeliveryStatus; result: AttemptResult; nextAttemptAt: Date | null; endpointDisabled: boolean };
+
+/**
+ * One attempt at one delivery: claim it, POST the signed message, record the attempt, and decide
+ * what happens next (done, retry at a time from the retry policy, failed = dead-letter, or parked
+ * because the endpoint is disabled). Everything after the HTTP call is one transaction, and the
+ * next try is scheduled inside it.
+ */
+export async function deliver(deliveryId: string, deps: DeliverDeps, trigger: "scheduled" | "manual" = "scheduled"): Promise<DeliverOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const { config } = deps;
+  const claimedAt = now();
+  const delivery = await claimDelivery(deliveryId, claimedAt, config.orphanGraceMs);
+  if (!delivery) return { kind: "skipped" };
+  if (delivery.disabled) {
+    await db.delivery.update({ where: { id: delivery.id }, data: { status: "parked", nextAttemptAt: null } });
+    return { kind: "parked" };
+  }
+
+  const body = delivery.payload ?? "{}";
+  const timestamp = Math.floor(claimedAt.getTime() / 1000);
+  const secrets = delivery.secrets.map(decryptSecret);
+  const result = await (deps.send ?? sendAttempt)(
+    {
+      url: delivery.url,
+      body,
+      timeoutMs: delivery.timeoutMs,
+      headers: {
+        ...delivery.headers,
+        "content-type": "application/json",
+        "user-agent": config.userAgent,
+        "webhook-id": delivery.messageId,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signatureHeader(secrets, delivery.messageId, timestamp, body),
+      },
+    },
+    config.guard,
+    now,
+  );
+
+  const finished = now();
+  const attempts = delivery.attemptCount + 1;
+  let status: DeliveryStatus;
+  let nextAttemptAt: Date | null = null;
+  let endpointDisabled = false;
+
+  await db.$transaction(async (tx) => {
+    if (result.outcome === "success") {
+      status = "succeeded";
+      await recordEndpointSuccess(tx, delivery.endpointId);
+    } else if (result.status === 410) {
+      // Standard Webhooks: 410 Gone means "stop sending": disable at once, keep the message parked.
+      status = "parked";
+      endpointDisabled = true;
+      await disableEndpoint(tx, delivery.endpointId, finished, "The endpoint answered 410 Gone");
+    } else {
+      endpointDisabled = await recordEndpointFailure(tx, delivery.endpointId, finished, config);
+      const delay = result.permanent ? null : nextRetryDelay(config.retry, attempts, result.retryAfterMs, deps.random);
+      if (endpointDisabled) status = "parked";
+      else if (delay === null) status = "failed";
+      else {
+        status = "pending";
+        nextAttemptAt = new Date(finished.getTime() + delay);
+      }
+    }
+    await tx.messageAttempt.create({
+      data: {
+        id: newId("atmpt", finished.getTime()),
+        tenantId: delivery.tenantId,
+        applicationId: delivery.applicationId,
+        messageId: delivery.messageId,
+        endpointId: delivery.endpointId,
+        deliveryId: delivery.id,
+        url: delivery.url,
+        outcome: result.outcome,
+        trigger,
+        responseStatusCode: result.status,
+        response: result.responseBody,
+        durationMs: result.durationMs,
+        errorKind: result.errorKind,
+        errorMessage: result.errorMessage,
+        createdAt: finished,
+      },
+    });
+    await tx.delivery.update({
+      where: { id: delivery.id },
+      data: { status, attemptCount: attempts, nextAttemptAt, lastAttemptAt: finished },
+    });
+    if (nextAttemptAt) await deps.scheduler.schedule(tx, [{ deliveryId: delivery.id, runAt: nextAttemptAt }]);
+  });
+  if (nextAttemptAt) await deps.scheduler.afterCommit?.([{ deliveryId: delivery.id, runAt: nextAttemptAt }]);
+  return { kind: "attempted", status: status!, result, nextAttemptAt, endpointDisabled };
+}

@@ -1,0 +1,55 @@
+import type { DeliveryConfig } from "@/lib/delivery/config";
+import type { Tx } from "@/lib/delivery/scheduler";
+import { newId } from "@/lib/ids";
+
+/** A success ends the endpoint's run of failures (written only when there was one). */
+export async function recordEndpointSuccess(tx: Tx, endpointId: string): Promise<void> {
+  await tx.endpoint.updateMany({
+    where: { id: endpointId, OR: [{ failingSince: { not: null } }, { consecutiveFailures: { gt: 0 } }] },
+    data: { failingSince: null, consecutiveFailures: 0 },
+  });
+}
+
+/**
+ * Counts a failure in the endpoint's current run. Returns true when the endpoint has now failed
+ * without a single success for longer than `disableAfterMs` and at least `disableMinAttempts`
+ * times, and was disabled because of it.
+ */
+export async function recordEndpointFailure(tx: Tx, endpointId: string, now: Date, config: DeliveryConfig): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ failingSince: Date; consecutiveFailures: number; disabled: boolean }[]>`
+    UPDATE "Endpoint" SET "failingSince" = COALESCE("failingSince", ${now}),
+                          "consecutiveFailures" = "consecutiveFailures" + 1
+     WHERE id = ${endpointId}
+    RETURNING "failingSince", "consecutiveFailures", disabled`;
+  const health = rows[0];
+  if (!health || health.disabled) return false;
+  const failingFor = now.getTime() - health.failingSince.getTime();
+  if (failingFor < config.disableAfterMs || health.consecutiveFailures < config.disableMinAttempts) return false;
+  const days = (failingFor / 86_400_000).toFixed(1);
+  await disableEndpoint(tx, endpointId, now, `Failing without a success for ${days} days (${health.consecutiveFailures} attempts)`);
+  return true;
+}
+
+/** Disables the endpoint, records why, and emits the operational event `endpoint.disabled`. */
+export async function disableEndpoint(tx: Tx, endpointId: string, now: Date, reason: string): Promise<void> {
+  const endpoint = await tx.endpoint.update({
+    where: { id: endpointId },
+    data: { disabled: true, disabledAt: now, disabledReason: reason },
+    select: { id: true, uid: true, tenantId: true, applicationId: true, failingSince: true },
+  });
+  await tx.operationalEvent.create({
+    data: {
+      id: newId("opev", now.getTime()),
+      tenantId: endpoint.tenantId,
+      type: "endpoint.disabled",
+      payload: {
+        appId: endpoint.applicationId,
+        endpointId: endpoint.id,
+        endpointUid: endpoint.uid,
+        failSince: endpoint.failingSince?.toISOString() ?? null,
+        reason,
+      },
+      createdAt: now,
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import { parseRetryAfter } from "@/lib/delivery/retry-policy";
+import { checkDestination, type GuardOptions } from "@/lib/delivery/ssrf-guard";
+
+export const RESPONSE_BODY_LIMIT = 4096;
+
+export type ErrorKind = "timeout" | "connection" | "ssrf_blocked" | "redirect" | "http_status" | "invalid_url";
+
+export interface AttemptRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}
+
+/** What one HTTP try came to. The caller decides about retries; `permanent` failures never retry. */
+export interface AttemptResult {
+  outcome: "success" | "failure";
+  status: number;
+  durationMs: number;
+  responseBody: string;
+  errorKind: ErrorKind | null;
+  errorMessage: string | null;
+  permanent: boolean;
+  retryAfterMs: number | null;
+}
+
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 128, scheduling: "lifo" }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 128, scheduling: "lifo" }),
+};
+
+/**
+ * POSTs `body` to the endpoint after the SSRF guard approved its address, connecting to exactly
+ * that address (DNS-pinned), following no redirects, and reading at most 4 KiB of the response.
+ */
+export async function sendAttempt(request: AttemptRequest, guard: GuardOptions, now = () => new Date()): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const decision = await checkDestination(request.url, guard);
+  if (!decision.allowed) {
+    return failure(elapsed(), 0, decision.reason.startsWith("The endpoint URL") ? "invalid_url" : "ssrf_blocked", decision.reason, true);
+  }
+  const { url, address, family } = decision;
+  const pinned: LookupFunction = (_host, options, callback) => {
+    if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+  const isHttps = url.protocol === "https:";
+  const body = Buffer.from(request.body);
+
+  return new Promise<AttemptResult>((resolve) => {
+    let settled = false;
+    const finish = (result: AttemptResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const req = (isHttps ? https : http).request(
+      {
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[|\]$/g, ""),
+        port: url.port || (isHttps ? 443 : 80),
+        path: `${url.pathname}${url.search}`,
+        method: "POST",
+        headers: { ...request.headers, "content-length": String(body.length) },
+        agent: isHttps ? agents.https : agents.http,
+        lookup: pinned,
+        servername: isHttps ? url.hostname : undefined,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const done = (truncated: boolean) => {
+          const status = res.statusCode ?? 0;
+          const text = Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT).toString("utf8");
+          if (truncated) res.destroy();
+          if (status >= 200 && status < 300) {
+            finish({ outcome: "success", status, durationMs: elapsed(), responseBody: text, errorKind: null, errorMessage: null, permanent: false, retryAfterMs: null });
+          } else if (status >= 300 && status < 400) {
+            finish(failure(elapsed(), status, "redirect", `Redirect to ${res.headers.location ?? "(no location)"} not followed`, false, text));
+          } else {
+            const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.headers["retry-after"], now()) : null;
+            finish({ ...failure(elapsed(), status, "http_status", `HTTP ${status}`, false, text), retryAfterMs: retryAfter });
+          }
+        };
+        res.on("data", (chunk: Buffer) => {
+          if (size >= RESPONSE_BODY_LIMIT) return;
+          chunks.push(chunk);
+          size += chunk.length;
+          if (size >= RESPONSE_BODY_LIMIT) done(true);
+        });
+        res.on("end", () => done(false));
+        res.on("error", () => done(true));
+      },
+    );
+    const timer = setTimeout(() => {
+      finish(failure(elapsed(), 0, "timeout", `No response within ${request.timeoutMs} ms`, false));
+      req.destroy();
+    }, request.timeoutMs);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      finish(failure(elapsed(), 0, "connection", `${error.code ?? "ERROR"}: ${error.message}`, false));
+    });
+    req.end(body);
+  });
+}
+
+function failure(durationMs: number, status: number, kind: ErrorKind, message: string, permanent: boolean, body = ""): AttemptResult {
+  return { outcome: "failure", status, durationMs, responseBody: body, errorKind: kind, errorMessage: message, permanent, retryAfterMs: null };
+}

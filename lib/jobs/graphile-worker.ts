@@ -1,0 +1,49 @@
+import { run, type Runner } from "graphile-worker";
+import { deliveryConfig } from "@/lib/delivery/config";
+import { deliver } from "@/lib/delivery/deliver";
+import { sweepOrphans } from "@/lib/delivery/sweep";
+import { DELIVER_TASK, graphileScheduler, SWEEP_TASK } from "@/lib/jobs/graphile-scheduler";
+
+const SWEEP_EVERY_MS = 15_000;
+
+export interface WorkerOptions {
+  connectionString: string;
+  concurrency: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Runs delivery jobs on graphile-worker: the `deliver` task is a thin call into lib/delivery, and
+ * the `sweep` task re-schedules orphaned deliveries and then re-schedules itself. Many workers can
+ * share one PostgreSQL; jobs are taken with SKIP LOCKED. `stop()` lets in-flight attempts finish.
+ */
+export async function startGraphileWorker(options: WorkerOptions): Promise<Runner> {
+  const config = deliveryConfig();
+  const deps = { config, scheduler: graphileScheduler };
+  const runner = await run({
+    connectionString: options.connectionString,
+    concurrency: options.concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    preset: {
+      worker: {
+        maxPoolSize: Math.min(options.concurrency + 2, 20),
+        localQueue: { size: Math.max(options.concurrency, 50), refetchDelay: { durationMs: 10 } },
+        completeJobBatchDelay: 2,
+      },
+    },
+    logger: undefined,
+    taskList: {
+      [DELIVER_TASK]: async (payload) => {
+        await deliver((payload as { deliveryId: string }).deliveryId, deps);
+      },
+      [SWEEP_TASK]: async (_payload, helpers) => {
+        const count = await sweepOrphans(graphileScheduler, new Date(), config.orphanGraceMs);
+        if (count > 0) options.log?.(`Re-scheduled ${count} orphaned deliveries.`);
+        await helpers.addJob(SWEEP_TASK, {}, { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + SWEEP_EVERY_MS) });
+      },
+    },
+  });
+  await runner.addJob(SWEEP_TASK, {}, { jobKey: SWEEP_TASK });
+  return runner;
+}

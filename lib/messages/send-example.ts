@@ -1,0 +1,37 @@
+import { ValidationFailed } from "@/lib/api/errors";
+import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
+import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { findEventType } from "@/lib/event-types/find-event-type";
+import { createMessage } from "@/lib/messages/create-message";
+
+/**
+ * Sends an example of an event type to one endpoint: the `exampleIndex`th example of the event
+ * type's newest JSON schema, or a small placeholder when the schema has none.
+ */
+export async function sendExample(
+  tenantId: string,
+  appIdOrUid: string,
+  endpointIdOrUid: string,
+  input: { eventType: string; exampleIndex: number },
+  options: { scheduler: DeliveryScheduler; maxPayloadBytes: number },
+) {
+  const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
+  const eventType = await findEventType(tenantId, input.eventType).catch(() => {
+    throw new ValidationFailed([{ loc: ["body", "eventType"], msg: `Event type '${input.eventType}' does not exist`, type: "value_error.unknown_event_type" }]);
+  });
+  const payload = exampleFor(eventType.schemas, input.exampleIndex) ?? { type: eventType.name, example: true };
+  return createMessage(
+    tenantId,
+    endpoint.applicationId,
+    { eventType: eventType.name, payload },
+    { ...options, onlyEndpointId: endpoint.id },
+  );
+}
+
+function exampleFor(schemas: unknown, index: number): Record<string, unknown> | null {
+  if (!schemas || typeof schemas !== "object") return null;
+  const versions = Object.keys(schemas).sort((a, b) => Number(b) - Number(a));
+  const newest = versions[0] ? (schemas as Record<string, { examples?: unknown[] }>)[versions[0]] : undefined;
+  const example = newest?.examples?.[index];
+  return example && typeof example === "object" && !Array.isArray(example) ? (example as Record<string, unknown>) : null;
+}

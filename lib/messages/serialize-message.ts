@@ -1,0 +1,27 @@
+import type { MessageOut } from "@/lib/schemas/message";
+
+export const messageSelect = {
+  id: true,
+  eventType: true,
+  eventId: true,
+  payload: true,
+  channels: true,
+  tags: true,
+  createdAt: true,
+  expungedAt: true,
+} as const;
+
+export function serializeMessage(
+  m: { id: string; eventType: string; eventId: string | null; payload: unknown; channels: string[]; tags: string[]; createdAt: Date; expungedAt: Date | null },
+  withContent = true,
+): MessageOut {
+  return {
+    id: m.id,
+    eventType: m.eventType,
+    eventId: m.eventId,
+    payload: withContent ? (m.payload ?? {}) : {},
+    channels: m.channels.length ? m.channels : null,
+    tags: m.tags.length ? m.tags : null,
+    timestamp: m.createdAt.toISOString(),
+  };
+}

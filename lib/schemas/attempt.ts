@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { listQuery } from "@/lib/api/pagination";
+
+export const attemptListQuery = listQuery().extend({
+  status: z.coerce.number().int().min(0).max(4).optional(),
+  endpoint_id: z.string().max(300).optional(),
+  before: z.coerce.date().optional(),
+  after: z.coerce.date().optional(),
+});
