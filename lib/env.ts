@@ -60,6 +60,7 @@ const schema = z.object({
   DELIVERY_ALLOW_CIDRS: cidrList.prefault(""),
   DELIVERY_REQUIRE_HTTPS: bool.optional(),
   DELIVERY_ORPHAN_GRACE: duration.prefault("30s"),
+  DELIVERY_SWEEP_INTERVAL: duration.prefault("15s"),
   ENDPOINT_DISABLE_AFTER: duration.prefault("5d"),
   ENDPOINT_DISABLE_MIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

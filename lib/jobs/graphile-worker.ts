@@ -2,9 +2,8 @@ import { run, type Runner } from "graphile-worker";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
 import { sweepOrphans } from "@/lib/delivery/sweep";
+import { env } from "@/lib/env";
 import { DELIVER_TASK, graphileScheduler, SWEEP_TASK } from "@/lib/jobs/graphile-scheduler";
-
-const SWEEP_EVERY_MS = 15_000;
 
 export interface WorkerOptions {
   connectionString: string;
@@ -40,7 +39,7 @@ export async function startGraphileWorker(options: WorkerOptions): Promise<Runne
       [SWEEP_TASK]: async (_payload, helpers) => {
         const count = await sweepOrphans(graphileScheduler, new Date(), config.orphanGraceMs);
         if (count > 0) options.log?.(`Re-scheduled ${count} orphaned deliveries.`);
-        await helpers.addJob(SWEEP_TASK, {}, { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + SWEEP_EVERY_MS) });
+        await helpers.addJob(SWEEP_TASK, {}, { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + env().DELIVERY_SWEEP_INTERVAL) });
       },
     },
   });
