@@ -6,6 +6,8 @@ export type Tx = Prisma.TransactionClient;
 export interface ScheduledDelivery {
   deliveryId: string;
   runAt: Date;
+  /** "manual" for resends asked for by a person or an API call; recorded on the attempt. */
+  trigger?: "scheduled" | "manual";
 }
 
 /**

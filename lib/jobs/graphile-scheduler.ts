@@ -11,10 +11,11 @@ export const graphileScheduler: DeliveryScheduler = {
     if (deliveries.length === 0) return;
     const ids = deliveries.map((d) => d.deliveryId);
     const runAts = deliveries.map((d) => d.runAt.toISOString());
+    const triggers = deliveries.map((d) => d.trigger ?? "scheduled");
     await tx.$executeRaw`
       SELECT graphile_worker.add_jobs(
-        array_agg(ROW(${DELIVER_TASK}, json_build_object('deliveryId', d.id), NULL, d.run_at, 5,
+        array_agg(ROW(${DELIVER_TASK}, json_build_object('deliveryId', d.id, 'trigger', d.trigger), NULL, d.run_at, 5,
                       'dlv:' || d.id, NULL, NULL)::graphile_worker.job_spec))
-        FROM unnest(${ids}::text[], ${runAts}::timestamptz[]) AS d(id, run_at)`;
+        FROM unnest(${ids}::text[], ${runAts}::timestamptz[], ${triggers}::text[]) AS d(id, run_at, trigger)`;
   },
 };

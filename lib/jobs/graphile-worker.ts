@@ -34,7 +34,8 @@ export async function startGraphileWorker(options: WorkerOptions): Promise<Runne
     logger: undefined,
     taskList: {
       [DELIVER_TASK]: async (payload) => {
-        await deliver((payload as { deliveryId: string }).deliveryId, deps);
+        const job = payload as { deliveryId: string; trigger?: "scheduled" | "manual" };
+        await deliver(job.deliveryId, deps, job.trigger === "manual" ? "manual" : "scheduled");
       },
       [SWEEP_TASK]: async (_payload, helpers) => {
         const count = await sweepOrphans(graphileScheduler, new Date(), config.orphanGraceMs);
