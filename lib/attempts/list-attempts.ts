@@ -14,7 +14,12 @@ export interface AttemptFilters {
 }
 
 /** Attempts of an application, newest first, by endpoint and/or message. */
-export async function listAttempts(tenantId: string, appIdOrUid: string, query: ListQuery, filters: AttemptFilters) {
+export async function listAttempts(
+  tenantId: string,
+  appIdOrUid: string,
+  query: ListQuery,
+  filters: AttemptFilters,
+) {
   const app = await findApplication(tenantId, appIdOrUid);
   const where: Prisma.MessageAttemptWhereInput = {
     tenantId,
@@ -24,7 +29,8 @@ export async function listAttempts(tenantId: string, appIdOrUid: string, query: 
     outcome: filters.status === undefined ? undefined : filters.status === 0 ? "success" : "failure",
     createdAt: { lt: filters.before, gt: filters.after },
   };
-  if (filters.status !== undefined && filters.status !== 0 && filters.status !== 2) return { data: [], iterator: null, prevIterator: null, done: true };
+  if (filters.status !== undefined && filters.status !== 0 && filters.status !== 2)
+    return { data: [], iterator: null, prevIterator: null, done: true };
   return paginate(
     query,
     ({ after, before, ascending, take }) =>

@@ -4,8 +4,8 @@ import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { installJobQueue } from "@/lib/jobs/install-job-queue";
 import { type Env, parseEnv, resetEnvCache } from "@/lib/env";
+import { installJobQueue } from "@/lib/jobs/install-job-queue";
 
 export interface Booted {
   env: Env;

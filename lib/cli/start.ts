@@ -31,7 +31,11 @@ await ensureBuild(log, process.argv.includes("--rebuild"));
 
 const worker =
   env.JOBS_DRIVER === "graphile"
-    ? await startGraphileWorker({ connectionString: booted.databaseUrl, concurrency: env.WORKER_CONCURRENCY, log })
+    ? await startGraphileWorker({
+        connectionString: booted.databaseUrl,
+        concurrency: env.WORKER_CONCURRENCY,
+        log,
+      })
     : null;
 
 const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });

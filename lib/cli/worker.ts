@@ -7,10 +7,16 @@ import { startGraphileWorker } from "@/lib/jobs/graphile-worker";
 const log = (line: string) => console.log(`[hookline worker] ${line}`);
 const booted = await boot(log);
 if (booted.env.JOBS_DRIVER !== "graphile") {
-  console.error("JOBS_DRIVER is not 'graphile': deliveries run on Inngest, which calls /api/inngest; no worker process is needed.");
+  console.error(
+    "JOBS_DRIVER is not 'graphile': deliveries run on Inngest, which calls /api/inngest; no worker process is needed.",
+  );
   process.exit(1);
 }
-const runner = await startGraphileWorker({ connectionString: booted.databaseUrl, concurrency: booted.env.WORKER_CONCURRENCY, log });
+const runner = await startGraphileWorker({
+  connectionString: booted.databaseUrl,
+  concurrency: booted.env.WORKER_CONCURRENCY,
+  log,
+});
 log(`Delivering with up to ${booted.env.WORKER_CONCURRENCY} attempts in flight.`);
 
 let stopping = false;

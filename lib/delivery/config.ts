@@ -20,7 +20,11 @@ export const HOOKLINE_VERSION = "0.1.0";
 export function deliveryConfig(): DeliveryConfig {
   const e = env();
   return {
-    retry: { schedule: e.DELIVERY_RETRY_SCHEDULE, jitter: e.DELIVERY_RETRY_JITTER, retryAfterMax: e.DELIVERY_RETRY_AFTER_MAX },
+    retry: {
+      schedule: e.DELIVERY_RETRY_SCHEDULE,
+      jitter: e.DELIVERY_RETRY_JITTER,
+      retryAfterMax: e.DELIVERY_RETRY_AFTER_MAX,
+    },
     guard: {
       allowCidrs: e.DELIVERY_ALLOW_CIDRS,
       requireHttps: e.DELIVERY_REQUIRE_HTTPS ?? e.NODE_ENV === "production",

@@ -2,7 +2,11 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { claimDelivery } from "@/lib/delivery/claim-delivery";
 import type { DeliveryConfig } from "@/lib/delivery/config";
-import { disableEndpoint, recordEndpointFailure, recordEndpointSuccess } from "@/lib/delivery/endpoint-health";
+import {
+  disableEndpoint,
+  recordEndpointFailure,
+  recordEndpointSuccess,
+} from "@/lib/delivery/endpoint-health";
 import { nextRetryDelay } from "@/lib/delivery/retry-policy";
 import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
@@ -21,7 +25,13 @@ export interface DeliverDeps {
 export type DeliverOutcome =
   | { kind: "skipped" }
   | { kind: "parked" }
-  | { kind: "attempted"; status: DeliveryStatus; result: AttemptResult; nextAttemptAt: Date | null; endpointDisabled: boolean };
+  | {
+      kind: "attempted";
+      status: DeliveryStatus;
+      result: AttemptResult;
+      nextAttemptAt: Date | null;
+      endpointDisabled: boolean;
+    };
 
 /**
  * One attempt at one delivery: claim it, POST the signed message, record the attempt, and decide
@@ -29,7 +39,11 @@ export type DeliverOutcome =
  * because the endpoint is disabled). Everything after the HTTP call is one transaction, and the
  * next try is scheduled inside it.
  */
-export async function deliver(deliveryId: string, deps: DeliverDeps, trigger: "scheduled" | "manual" = "scheduled"): Promise<DeliverOutcome> {
+export async function deliver(
+  deliveryId: string,
+  deps: DeliverDeps,
+  trigger: "scheduled" | "manual" = "scheduled",
+): Promise<DeliverOutcome> {
   const now = deps.now ?? (() => new Date());
   const { config } = deps;
   const claimedAt = now();
@@ -78,7 +92,9 @@ export async function deliver(deliveryId: string, deps: DeliverDeps, trigger: "s
       await disableEndpoint(tx, delivery.endpointId, finished, "The endpoint answered 410 Gone");
     } else {
       endpointDisabled = await recordEndpointFailure(tx, delivery.endpointId, finished, config);
-      const delay = result.permanent ? null : nextRetryDelay(config.retry, attempts, result.retryAfterMs, deps.random);
+      const delay = result.permanent
+        ? null
+        : nextRetryDelay(config.retry, attempts, result.retryAfterMs, deps.random);
       if (endpointDisabled) status = "parked";
       else if (delay === null) status = "failed";
       else {

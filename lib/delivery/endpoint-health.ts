@@ -15,7 +15,12 @@ export async function recordEndpointSuccess(tx: Tx, endpointId: string): Promise
  * without a single success for longer than `disableAfterMs` and at least `disableMinAttempts`
  * times, and was disabled because of it.
  */
-export async function recordEndpointFailure(tx: Tx, endpointId: string, now: Date, config: DeliveryConfig): Promise<boolean> {
+export async function recordEndpointFailure(
+  tx: Tx,
+  endpointId: string,
+  now: Date,
+  config: DeliveryConfig,
+): Promise<boolean> {
   const rows = await tx.$queryRaw<{ failingSince: Date; consecutiveFailures: number; disabled: boolean }[]>`
     UPDATE "Endpoint" SET "failingSince" = COALESCE("failingSince", ${now}),
                           "consecutiveFailures" = "consecutiveFailures" + 1
@@ -24,9 +29,15 @@ export async function recordEndpointFailure(tx: Tx, endpointId: string, now: Dat
   const health = rows[0];
   if (!health || health.disabled) return false;
   const failingFor = now.getTime() - health.failingSince.getTime();
-  if (failingFor < config.disableAfterMs || health.consecutiveFailures < config.disableMinAttempts) return false;
+  if (failingFor < config.disableAfterMs || health.consecutiveFailures < config.disableMinAttempts)
+    return false;
   const days = (failingFor / 86_400_000).toFixed(1);
-  await disableEndpoint(tx, endpointId, now, `Failing without a success for ${days} days (${health.consecutiveFailures} attempts)`);
+  await disableEndpoint(
+    tx,
+    endpointId,
+    now,
+    `Failing without a success for ${days} days (${health.consecutiveFailures} attempts)`,
+  );
   return true;
 }
 

@@ -15,7 +15,12 @@ export interface FanOutMessage {
  * message. Enabled endpoints get a pending delivery due now; disabled ones a parked delivery, so
  * the message is not lost for them and `recover` can send it later. Returns the pending ones.
  */
-export async function fanOut(tx: Tx, message: FanOutMessage, now: Date, onlyEndpointId?: string): Promise<ScheduledDelivery[]> {
+export async function fanOut(
+  tx: Tx,
+  message: FanOutMessage,
+  now: Date,
+  onlyEndpointId?: string,
+): Promise<ScheduledDelivery[]> {
   const endpoints = await tx.endpoint.findMany({
     where: {
       tenantId: message.tenantId,

@@ -6,7 +6,13 @@ import { checkDestination, type GuardOptions } from "@/lib/delivery/ssrf-guard";
 
 export const RESPONSE_BODY_LIMIT = 4096;
 
-export type ErrorKind = "timeout" | "connection" | "ssrf_blocked" | "redirect" | "http_status" | "invalid_url";
+export type ErrorKind =
+  | "timeout"
+  | "connection"
+  | "ssrf_blocked"
+  | "redirect"
+  | "http_status"
+  | "invalid_url";
 
 export interface AttemptRequest {
   url: string;
@@ -36,16 +42,27 @@ const agents = {
  * POSTs `body` to the endpoint after the SSRF guard approved its address, connecting to exactly
  * that address (DNS-pinned), following no redirects, and reading at most 4 KiB of the response.
  */
-export async function sendAttempt(request: AttemptRequest, guard: GuardOptions, now = () => new Date()): Promise<AttemptResult> {
+export async function sendAttempt(
+  request: AttemptRequest,
+  guard: GuardOptions,
+  now = () => new Date(),
+): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const decision = await checkDestination(request.url, guard);
   if (!decision.allowed) {
-    return failure(elapsed(), 0, decision.reason.startsWith("The endpoint URL") ? "invalid_url" : "ssrf_blocked", decision.reason, true);
+    return failure(
+      elapsed(),
+      0,
+      decision.reason.startsWith("The endpoint URL") ? "invalid_url" : "ssrf_blocked",
+      decision.reason,
+      true,
+    );
   }
   const { url, address, family } = decision;
   const pinned: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
     else callback(null, address, family);
   };
   const isHttps = url.protocol === "https:";
@@ -79,12 +96,34 @@ export async function sendAttempt(request: AttemptRequest, guard: GuardOptions, 
           const text = Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT).toString("utf8");
           if (truncated) res.destroy();
           if (status >= 200 && status < 300) {
-            finish({ outcome: "success", status, durationMs: elapsed(), responseBody: text, errorKind: null, errorMessage: null, permanent: false, retryAfterMs: null });
+            finish({
+              outcome: "success",
+              status,
+              durationMs: elapsed(),
+              responseBody: text,
+              errorKind: null,
+              errorMessage: null,
+              permanent: false,
+              retryAfterMs: null,
+            });
           } else if (status >= 300 && status < 400) {
-            finish(failure(elapsed(), status, "redirect", `Redirect to ${res.headers.location ?? "(no location)"} not followed`, false, text));
+            finish(
+              failure(
+                elapsed(),
+                status,
+                "redirect",
+                `Redirect to ${res.headers.location ?? "(no location)"} not followed`,
+                false,
+                text,
+              ),
+            );
           } else {
-            const retryAfter = status === 429 || status === 503 ? parseRetryAfter(res.headers["retry-after"], now()) : null;
-            finish({ ...failure(elapsed(), status, "http_status", `HTTP ${status}`, false, text), retryAfterMs: retryAfter });
+            const retryAfter =
+              status === 429 || status === 503 ? parseRetryAfter(res.headers["retry-after"], now()) : null;
+            finish({
+              ...failure(elapsed(), status, "http_status", `HTTP ${status}`, false, text),
+              retryAfterMs: retryAfter,
+            });
           }
         };
         res.on("data", (chunk: Buffer) => {
@@ -108,6 +147,22 @@ export async function sendAttempt(request: AttemptRequest, guard: GuardOptions, 
   });
 }
 
-function failure(durationMs: number, status: number, kind: ErrorKind, message: string, permanent: boolean, body = ""): AttemptResult {
-  return { outcome: "failure", status, durationMs, responseBody: body, errorKind: kind, errorMessage: message, permanent, retryAfterMs: null };
+function failure(
+  durationMs: number,
+  status: number,
+  kind: ErrorKind,
+  message: string,
+  permanent: boolean,
+  body = "",
+): AttemptResult {
+  return {
+    outcome: "failure",
+    status,
+    durationMs,
+    responseBody: body,
+    errorKind: kind,
+    errorMessage: message,
+    permanent,
+    retryAfterMs: null,
+  };
 }

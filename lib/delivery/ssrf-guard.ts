@@ -31,9 +31,12 @@ export async function checkDestination(rawUrl: string, options: GuardOptions): P
   } catch {
     return { allowed: false, reason: "The endpoint URL is not a valid URL" };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { allowed: false, reason: `Unsupported scheme ${url.protocol}` };
-  if (options.requireHttps && url.protocol !== "https:") return { allowed: false, reason: "Only https:// endpoints are allowed" };
-  if (url.username || url.password) return { allowed: false, reason: "Credentials in the URL are not allowed; use custom headers" };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { allowed: false, reason: `Unsupported scheme ${url.protocol}` };
+  if (options.requireHttps && url.protocol !== "https:")
+    return { allowed: false, reason: "Only https:// endpoints are allowed" };
+  if (url.username || url.password)
+    return { allowed: false, reason: "Credentials in the URL are not allowed; use custom headers" };
 
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
@@ -53,7 +56,10 @@ export async function checkDestination(rawUrl: string, options: GuardOptions): P
     const range = parsed.range();
     const allowed = allow.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits));
     if (range !== "unicast" && !allowed) {
-      return { allowed: false, reason: `${host} resolves to ${address}, a ${range} address that Hookline does not deliver to` };
+      return {
+        allowed: false,
+        reason: `${host} resolves to ${address}, a ${range} address that Hookline does not deliver to`,
+      };
     }
   }
   const address = addresses[0]!;
@@ -62,7 +68,10 @@ export async function checkDestination(rawUrl: string, options: GuardOptions): P
 
 /** Throws if a CIDR list from the environment is malformed. */
 export function parseCidrList(text: string): string[] {
-  const list = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const cidr of list) ipaddr.parseCIDR(cidr);
   return list;
 }

@@ -8,7 +8,12 @@ import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
  * lost, e.g. an Inngest event that never arrived). Claiming is guarded, so a delivery whose job
  * is in fact still alive is not attempted twice. Returns how many were re-scheduled.
  */
-export async function sweepOrphans(scheduler: DeliveryScheduler, now: Date, orphanGraceMs: number, limit = 1000): Promise<number> {
+export async function sweepOrphans(
+  scheduler: DeliveryScheduler,
+  now: Date,
+  orphanGraceMs: number,
+  limit = 1000,
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT d.id FROM "Delivery" d JOIN "Endpoint" e ON e.id = d."endpointId"
@@ -19,7 +24,10 @@ export async function sweepOrphans(scheduler: DeliveryScheduler, now: Date, orph
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
     await tx.$executeRaw`UPDATE "Delivery" SET status = 'pending', "nextAttemptAt" = ${now}, "updatedAt" = ${now} WHERE id = ANY(${ids}::text[])`;
-    await scheduler.schedule(tx, ids.map((deliveryId) => ({ deliveryId, runAt: now })));
+    await scheduler.schedule(
+      tx,
+      ids.map((deliveryId) => ({ deliveryId, runAt: now })),
+    );
     return ids.length;
   });
 }

@@ -2,7 +2,13 @@ import { db } from "@/lib/db";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 
 /** Deliveries of the endpoint by state, for messages created in [since, until). */
-export async function endpointStats(tenantId: string, appIdOrUid: string, endpointIdOrUid: string, since?: Date, until?: Date) {
+export async function endpointStats(
+  tenantId: string,
+  appIdOrUid: string,
+  endpointIdOrUid: string,
+  since?: Date,
+  until?: Date,
+) {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
   const groups = await db.delivery.groupBy({
     by: ["status"],

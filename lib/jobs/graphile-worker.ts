@@ -1,4 +1,4 @@
-import { run, type Runner } from "graphile-worker";
+import { type Runner, run } from "graphile-worker";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
 import { sweepOrphans } from "@/lib/delivery/sweep";
@@ -40,7 +40,11 @@ export async function startGraphileWorker(options: WorkerOptions): Promise<Runne
       [SWEEP_TASK]: async (_payload, helpers) => {
         const count = await sweepOrphans(graphileScheduler, new Date(), config.orphanGraceMs);
         if (count > 0) options.log?.(`Re-scheduled ${count} orphaned deliveries.`);
-        await helpers.addJob(SWEEP_TASK, {}, { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + env().DELIVERY_SWEEP_INTERVAL) });
+        await helpers.addJob(
+          SWEEP_TASK,
+          {},
+          { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + env().DELIVERY_SWEEP_INTERVAL) },
+        );
       },
     },
   });

@@ -21,10 +21,19 @@ export interface CreateMessageOptions {
  * deliver them are written in one transaction, so once this returns the message cannot be lost.
  * A payload over the limit is a 413; an `eventId` already used in the application is a 409.
  */
-export async function createMessage(tenantId: string, appIdOrUid: string, input: MessageIn, options: CreateMessageOptions) {
+export async function createMessage(
+  tenantId: string,
+  appIdOrUid: string,
+  input: MessageIn,
+  options: CreateMessageOptions,
+) {
   const payloadBytes = Buffer.byteLength(JSON.stringify(input.payload));
   if (payloadBytes > options.maxPayloadBytes) {
-    throw new ApiError(413, "payload_too_large", `Payload is ${payloadBytes} bytes; the limit is ${options.maxPayloadBytes}`);
+    throw new ApiError(
+      413,
+      "payload_too_large",
+      `Payload is ${payloadBytes} bytes; the limit is ${options.maxPayloadBytes}`,
+    );
   }
   const app = await findApplication(tenantId, appIdOrUid);
   const now = options.now ?? new Date();
@@ -57,7 +66,8 @@ export async function createMessage(tenantId: string, appIdOrUid: string, input:
     await options.scheduler.afterCommit?.(scheduled);
     return { message, deliveries: scheduled.length };
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A message with eventId '${input.eventId}' already exists in this application`);
+    if (isUniqueViolation(error))
+      throw conflict(`A message with eventId '${input.eventId}' already exists in this application`);
     throw error;
   }
 }

@@ -6,7 +6,12 @@ import { messageSelect } from "@/lib/messages/serialize-message";
 import type { messageFilters } from "@/lib/schemas/message";
 
 /** Messages of an application, newest first, filtered by event type, channel, tag and time. */
-export async function listMessages(tenantId: string, appIdOrUid: string, query: ListQuery, filters: z.infer<typeof messageFilters>) {
+export async function listMessages(
+  tenantId: string,
+  appIdOrUid: string,
+  query: ListQuery,
+  filters: z.infer<typeof messageFilters>,
+) {
   const app = await findApplication(tenantId, appIdOrUid);
   return paginate(
     query,

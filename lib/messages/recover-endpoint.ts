@@ -34,7 +34,10 @@ export async function recoverEndpoint(
       });
       if (rows.length === 0) return [];
       const ids = rows.map((r) => r.id);
-      await tx.delivery.updateMany({ where: { id: { in: ids } }, data: { status: "pending", nextAttemptAt: now, attemptCount: 0 } });
+      await tx.delivery.updateMany({
+        where: { id: { in: ids } },
+        data: { status: "pending", nextAttemptAt: now, attemptCount: 0 },
+      });
       const jobs = ids.map((deliveryId) => ({ deliveryId, runAt: now, trigger: "manual" as const }));
       await scheduler.schedule(tx, jobs);
       return jobs;

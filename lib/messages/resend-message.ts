@@ -34,7 +34,10 @@ export async function resendMessage(
       select: { id: true, status: true },
     });
     if (delivery.status === "sending") return [];
-    await tx.delivery.update({ where: { id: delivery.id }, data: { status: "pending", nextAttemptAt: now, attemptCount: 0 } });
+    await tx.delivery.update({
+      where: { id: delivery.id },
+      data: { status: "pending", nextAttemptAt: now, attemptCount: 0 },
+    });
     const jobs = [{ deliveryId: delivery.id, runAt: now, trigger: "manual" as const }];
     await scheduler.schedule(tx, jobs);
     return jobs;

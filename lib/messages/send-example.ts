@@ -17,9 +17,18 @@ export async function sendExample(
 ) {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
   const eventType = await findEventType(tenantId, input.eventType).catch(() => {
-    throw new ValidationFailed([{ loc: ["body", "eventType"], msg: `Event type '${input.eventType}' does not exist`, type: "value_error.unknown_event_type" }]);
+    throw new ValidationFailed([
+      {
+        loc: ["body", "eventType"],
+        msg: `Event type '${input.eventType}' does not exist`,
+        type: "value_error.unknown_event_type",
+      },
+    ]);
   });
-  const payload = exampleFor(eventType.schemas, input.exampleIndex) ?? { type: eventType.name, example: true };
+  const payload = exampleFor(eventType.schemas, input.exampleIndex) ?? {
+    type: eventType.name,
+    example: true,
+  };
   return createMessage(
     tenantId,
     endpoint.applicationId,
@@ -33,5 +42,7 @@ function exampleFor(schemas: unknown, index: number): Record<string, unknown> | 
   const versions = Object.keys(schemas).sort((a, b) => Number(b) - Number(a));
   const newest = versions[0] ? (schemas as Record<string, { examples?: unknown[] }>)[versions[0]] : undefined;
   const example = newest?.examples?.[index];
-  return example && typeof example === "object" && !Array.isArray(example) ? (example as Record<string, unknown>) : null;
+  return example && typeof example === "object" && !Array.isArray(example)
+    ? (example as Record<string, unknown>)
+    : null;
 }

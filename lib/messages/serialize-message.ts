@@ -12,7 +12,16 @@ export const messageSelect = {
 } as const;
 
 export function serializeMessage(
-  m: { id: string; eventType: string; eventId: string | null; payload: unknown; channels: string[]; tags: string[]; createdAt: Date; expungedAt: Date | null },
+  m: {
+    id: string;
+    eventType: string;
+    eventId: string | null;
+    payload: unknown;
+    channels: string[];
+    tags: string[];
+    createdAt: Date;
+    expungedAt: Date | null;
+  },
   withContent = true,
 ): MessageOut {
   return {

@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const statusOf = async (messageId: string, endpointId: string) =>
-  (await db.delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } })).status;
+  (await db.delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } }))
+    .status;
 
 describe("endpoint health", () => {
   it("disables an endpoint that keeps failing, parks what follows, and recover sends it all once fixed", async () => {
@@ -30,7 +31,11 @@ describe("endpoint health", () => {
     expect(endpoint.disabledReason).toMatch(/Failing without a success/);
     expect(endpoint.consecutiveFailures).toBeGreaterThanOrEqual(4);
     expect(await statusOf(second.id, ep.id)).toBe("parked");
-    expect(await db.operationalEvent.count({ where: { tenantId: stack.tenant.tenantId, type: "endpoint.disabled" } })).toBe(1);
+    expect(
+      await db.operationalEvent.count({
+        where: { tenantId: stack.tenant.tenantId, type: "endpoint.disabled" },
+      }),
+    ).toBe(1);
 
     const third = await stack.svix.message.create(app.id, { eventType: "ping", payload: { n: 3 } });
     expect(await statusOf(third.id, ep.id)).toBe("parked");
@@ -42,8 +47,12 @@ describe("endpoint health", () => {
     expect(receiver.requests.length).toBe(before);
 
     await stack.svix.endpoint.recover(app.id, ep.id, { since: new Date(Date.now() - 60_000) });
-    for (const m of [first, second, third]) await waitUntil(async () => (await statusOf(m.id, ep.id)) === "succeeded");
-    const delivered = receiver.requests.slice(before).map((r) => JSON.parse(r.body).n).sort();
+    for (const m of [first, second, third])
+      await waitUntil(async () => (await statusOf(m.id, ep.id)) === "succeeded");
+    const delivered = receiver.requests
+      .slice(before)
+      .map((r) => JSON.parse(r.body).n)
+      .sort();
     expect(delivered).toEqual([1, 2, 3]);
     expect((await db.endpoint.findUniqueOrThrow({ where: { id: ep.id } })).consecutiveFailures).toBe(0);
     await receiver.close();

@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const statusOf = async (messageId: string, endpointId: string) =>
-  (await db.delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } })).status;
+  (await db.delivery.findUniqueOrThrow({ where: { messageId_endpointId: { messageId, endpointId } } }))
+    .status;
 
 describe("manual sends", () => {
   it("recover only takes messages in the window", async () => {

@@ -29,12 +29,18 @@ async function deliveryOf(messageId: string) {
 
 describe("retries", () => {
   it("retries a 500 with the same webhook-id until it succeeds", async () => {
-    const receiver = await startReceiver((_r, i) => ({ status: i < 2 ? 500 : 200, body: i < 2 ? "boom" : "ok" }));
+    const receiver = await startReceiver((_r, i) => ({
+      status: i < 2 ? 500 : 200,
+      body: i < 2 ? "boom" : "ok",
+    }));
     const { app, ep } = await appWithEndpoint(receiver.url);
     const msg = await send(app.id);
     await receiver.waitFor(3);
     expect(new Set(receiver.requests.map((r) => r.headers["webhook-id"]))).toEqual(new Set([msg.id]));
-    const gaps = [receiver.requests[1]!.at - receiver.requests[0]!.at, receiver.requests[2]!.at - receiver.requests[1]!.at];
+    const gaps = [
+      receiver.requests[1]!.at - receiver.requests[0]!.at,
+      receiver.requests[2]!.at - receiver.requests[1]!.at,
+    ];
     expect(gaps[0]).toBeGreaterThanOrEqual(180);
     expect(gaps[1]).toBeGreaterThanOrEqual(380);
     const delivery = await waitUntil(async () => {
@@ -72,13 +78,17 @@ describe("retries", () => {
     expect(refusedAttempts.map((a) => a.errorKind)).toEqual(["connection", "connection", "connection"]);
     expect(refusedAttempts[0]!.errorMessage).toContain("ECONNREFUSED");
 
-    const dlq = await fetch(`${stack.api.url}/api/v1/app/${app2.id}/dead-letter`, { headers: { authorization: `Bearer ${stack.tenant.apiKey}` } });
+    const dlq = await fetch(`${stack.api.url}/api/v1/app/${app2.id}/dead-letter`, {
+      headers: { authorization: `Bearer ${stack.tenant.apiKey}` },
+    });
     const body = await dlq.json();
     expect(body.data.map((d: { msgId: string }) => d.msgId)).toEqual([refused.id]);
   });
 
   it("honours Retry-After on 429 and 503, capped", async () => {
-    const receiver = await startReceiver((_r, i) => (i === 0 ? { status: 503, headers: { "retry-after": "1" } } : { status: 200 }));
+    const receiver = await startReceiver((_r, i) =>
+      i === 0 ? { status: 503, headers: { "retry-after": "1" } } : { status: 200 },
+    );
     const { app } = await appWithEndpoint(receiver.url);
     await send(app.id);
     await receiver.waitFor(2);
@@ -94,7 +104,9 @@ describe("retries", () => {
     const endpoint = await stack.svix.endpoint.get(app.id, ep.id);
     expect(endpoint.disabled).toBe(true);
     expect((await db.endpoint.findUniqueOrThrow({ where: { id: ep.id } })).disabledReason).toContain("410");
-    const event = await db.operationalEvent.findFirst({ where: { type: "endpoint.disabled", payload: { path: ["endpointId"], equals: ep.id } } });
+    const event = await db.operationalEvent.findFirst({
+      where: { type: "endpoint.disabled", payload: { path: ["endpointId"], equals: ep.id } },
+    });
     expect(event).not.toBeNull();
     expect(receiver.requests).toHaveLength(1);
     await receiver.close();

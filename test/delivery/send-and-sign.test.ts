@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 function verifyHeaders(h: Record<string, string | string[] | undefined>) {
-  return { "webhook-id": String(h["webhook-id"]), "webhook-timestamp": String(h["webhook-timestamp"]), "webhook-signature": String(h["webhook-signature"]) };
+  return {
+    "webhook-id": String(h["webhook-id"]),
+    "webhook-timestamp": String(h["webhook-timestamp"]),
+    "webhook-signature": String(h["webhook-signature"]),
+  };
 }
 
 describe("sending a message", () => {
@@ -30,8 +34,16 @@ describe("sending a message", () => {
     await stack.svix.endpoint.create(app.id, { url: disabled.url, disabled: true });
 
     const m1 = await stack.svix.message.create(app.id, { eventType: "invoice.paid", payload: { n: 1 } });
-    await stack.svix.message.create(app.id, { eventType: "user.created", payload: { n: 2 }, channels: ["eu"] });
-    await stack.svix.message.create(app.id, { eventType: "user.created", payload: { n: 3 }, channels: ["us"] });
+    await stack.svix.message.create(app.id, {
+      eventType: "user.created",
+      payload: { n: 2 },
+      channels: ["eu"],
+    });
+    await stack.svix.message.create(app.id, {
+      eventType: "user.created",
+      payload: { n: 3 },
+      channels: ["us"],
+    });
     await all.waitFor(3);
     await invoices.waitFor(1);
     await eu.waitFor(1);
@@ -55,7 +67,10 @@ describe("sending a message", () => {
     const ep = await stack.svix.endpoint.create(app.id, { url: receiver.url });
     await stack.svix.endpoint.setHeaders(app.id, ep.id, { headers: { "X-Tenant": "acme" } });
     const { key } = await stack.svix.endpoint.getSecret(app.id, ep.id);
-    const msg = await stack.svix.message.create(app.id, { eventType: "invoice.paid", payload: { amount: 42, note: "ünïcödé" } });
+    const msg = await stack.svix.message.create(app.id, {
+      eventType: "invoice.paid",
+      payload: { amount: 42, note: "ünïcödé" },
+    });
     await receiver.waitFor(1);
     const [req] = receiver.requests;
     expect(req!.headers["content-type"]).toBe("application/json");
@@ -63,7 +78,9 @@ describe("sending a message", () => {
     expect(req!.headers["x-tenant"]).toBe("acme");
     expect(req!.headers["webhook-id"]).toBe(msg.id);
     expect(Math.abs(Number(req!.headers["webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(30);
-    expect(new StandardWebhook(key.slice("whsec_".length)).verify(req!.body, verifyHeaders(req!.headers))).toEqual({ amount: 42, note: "ünïcödé" });
+    expect(
+      new StandardWebhook(key.slice("whsec_".length)).verify(req!.body, verifyHeaders(req!.headers)),
+    ).toEqual({ amount: 42, note: "ünïcödé" });
     // svix's verifier throws on a bad signature and returns nothing on a good one.
     expect(() => new SvixWebhook(key).verify(req!.body, verifyHeaders(req!.headers))).not.toThrow();
     const tampered = req!.body.replace("42", "43");
@@ -84,22 +101,41 @@ describe("sending a message", () => {
     const [req] = receiver.requests;
     expect(String(req!.headers["webhook-signature"]).split(" ")).toHaveLength(2);
     for (const secret of [old, fresh]) {
-      expect(new StandardWebhook(secret.slice(6)).verify(req!.body, verifyHeaders(req!.headers))).toEqual({ rotated: true });
+      expect(new StandardWebhook(secret.slice(6)).verify(req!.body, verifyHeaders(req!.headers))).toEqual({
+        rotated: true,
+      });
     }
     await receiver.close();
   });
 
   it("answers 202 with the message, 409 for a reused eventId, 413 for an oversized payload, and replays an idempotency key", async () => {
     const app = await stack.svix.application.create({ name: "Conflicts" });
-    const msg = await stack.svix.message.create(app.id, { eventType: "invoice.paid", eventId: "evt-1", payload: { a: 1 } }, { withContent: true });
+    const msg = await stack.svix.message.create(
+      app.id,
+      { eventType: "invoice.paid", eventId: "evt-1", payload: { a: 1 } },
+      { withContent: true },
+    );
     expect(msg).toMatchObject({ eventType: "invoice.paid", eventId: "evt-1", payload: { a: 1 } });
-    const withoutContent = await stack.svix.message.create(app.id, { eventType: "invoice.paid", payload: { a: 2 } });
+    const withoutContent = await stack.svix.message.create(app.id, {
+      eventType: "invoice.paid",
+      payload: { a: 2 },
+    });
     expect(withoutContent.payload).toEqual({});
     expect((await stack.svix.message.get(app.id, "evt-1")).id).toBe(msg.id);
-    await expect(stack.svix.message.create(app.id, { eventType: "invoice.paid", eventId: "evt-1", payload: {} })).rejects.toMatchObject({ code: 409 });
+    await expect(
+      stack.svix.message.create(app.id, { eventType: "invoice.paid", eventId: "evt-1", payload: {} }),
+    ).rejects.toMatchObject({ code: 409 });
 
-    const again = await stack.svix.message.create(app.id, { eventType: "invoice.paid", payload: { b: 2 } }, { idempotencyKey: "once" });
-    const replay = await stack.svix.message.create(app.id, { eventType: "invoice.paid", payload: { b: 2 } }, { idempotencyKey: "once" });
+    const again = await stack.svix.message.create(
+      app.id,
+      { eventType: "invoice.paid", payload: { b: 2 } },
+      { idempotencyKey: "once" },
+    );
+    const replay = await stack.svix.message.create(
+      app.id,
+      { eventType: "invoice.paid", payload: { b: 2 } },
+      { idempotencyKey: "once" },
+    );
     expect(replay.id).toBe(again.id);
     const list = await stack.svix.message.list(app.id, { withContent: true });
     expect(list.data.filter((m) => m.payload.b === 2)).toHaveLength(1);

@@ -7,7 +7,10 @@ export interface ReceivedRequest {
   at: number;
 }
 
-type Responder = (req: ReceivedRequest, index: number) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number } | "hang" | "reset";
+type Responder = (
+  req: ReceivedRequest,
+  index: number,
+) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number } | "hang" | "reset";
 
 /**
  * A webhook receiver on 127.0.0.1 that records every request and answers as `respond` says
@@ -30,7 +33,10 @@ export async function startReceiver(respond: Responder = () => ({ status: 200 })
         req.socket.destroy();
         return;
       }
-      setTimeout(() => res.writeHead(answer.status, answer.headers).end(answer.body ?? ""), answer.delayMs ?? 0);
+      setTimeout(
+        () => res.writeHead(answer.status, answer.headers).end(answer.body ?? ""),
+        answer.delayMs ?? 0,
+      );
     });
   });
   server.keepAliveTimeout = 1000;
@@ -46,7 +52,10 @@ export async function startReceiver(respond: Responder = () => ({ status: 200 })
     waitFor(n: number, timeoutMs = 15_000): Promise<void> {
       if (requests.length >= n) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Expected ${n} requests, got ${requests.length}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`Expected ${n} requests, got ${requests.length}`)),
+          timeoutMs,
+        );
         waiters.push({ n, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },
@@ -58,7 +67,11 @@ export async function startReceiver(respond: Responder = () => ({ status: 200 })
   };
 }
 
-export async function waitUntil<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -16,7 +16,8 @@ describe("Standard Webhooks signing", () => {
     const ts = Math.floor(Date.now() / 1000);
     const header = signatureHeader([secret, other], "msg_1", ts, "{}");
     expect(header.split(" ")).toHaveLength(2);
-    for (const s of [secret, other]) expect(verify(s, { id: "msg_1", timestamp: String(ts), signature: header }, "{}")).toBe(true);
+    for (const s of [secret, other])
+      expect(verify(s, { id: "msg_1", timestamp: String(ts), signature: header }, "{}")).toBe(true);
   });
 
   it("rejects a changed body, another id, a stale timestamp and a wrong secret", () => {

@@ -6,7 +6,9 @@ const policy = { schedule: parseDurationList(DEFAULT_SCHEDULE), jitter: 0.2, ret
 
 describe("retry policy", () => {
   it("ships the default schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h", () => {
-    expect(policy.schedule).toEqual([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(policy.schedule).toEqual([
+      0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+    ]);
   });
 
   it("waits the scheduled delay after each failed attempt, with ±20 % jitter", () => {

@@ -10,7 +10,10 @@ const strict = { allowCidrs: [], requireHttps: false };
 
 describe("SSRF guard", () => {
   it("allows a host that resolves to public unicast addresses only, and pins the first", async () => {
-    const decision = await checkDestination("https://hooks.example.com/x", { ...strict, resolve: resolvesTo("93.184.216.34", "2606:2800:220:1::1") });
+    const decision = await checkDestination("https://hooks.example.com/x", {
+      ...strict,
+      resolve: resolvesTo("93.184.216.34", "2606:2800:220:1::1"),
+    });
     expect(decision).toMatchObject({ allowed: true, address: "93.184.216.34", family: 4 });
   });
 
@@ -32,7 +35,10 @@ describe("SSRF guard", () => {
     ["IPv4-mapped IPv6 metadata", "::ffff:169.254.169.254"],
     ["NAT64 of a private address", "64:ff9b::a00:1"],
   ])("blocks %s (%s)", async (_name, address) => {
-    const decision = await checkDestination("http://victim.test/", { ...strict, resolve: resolvesTo(address) });
+    const decision = await checkDestination("http://victim.test/", {
+      ...strict,
+      resolve: resolvesTo(address),
+    });
     expect(decision.allowed).toBe(false);
     if (!decision.allowed) expect(decision.reason).toContain(address);
   });
@@ -41,13 +47,21 @@ describe("SSRF guard", () => {
     const resolve: Resolver = async () => {
       throw new Error("must not resolve");
     };
-    for (const url of ["http://127.0.0.1:8080/", "http://[::1]/", "http://[::ffff:10.0.0.1]/", "http://169.254.169.254/latest/meta-data"]) {
+    for (const url of [
+      "http://127.0.0.1:8080/",
+      "http://[::1]/",
+      "http://[::ffff:10.0.0.1]/",
+      "http://169.254.169.254/latest/meta-data",
+    ]) {
       expect((await checkDestination(url, { ...strict, resolve })).allowed).toBe(false);
     }
   });
 
   it("blocks a host when any one of its addresses is special-purpose (DNS rebinding with mixed answers)", async () => {
-    const decision = await checkDestination("https://rebind.test/", { ...strict, resolve: resolvesTo("93.184.216.34", "10.0.0.7") });
+    const decision = await checkDestination("https://rebind.test/", {
+      ...strict,
+      resolve: resolvesTo("93.184.216.34", "10.0.0.7"),
+    });
     expect(decision.allowed).toBe(false);
   });
 
@@ -61,15 +75,25 @@ describe("SSRF guard", () => {
 
   it("lets an operator allow specific CIDRs", async () => {
     const options = { allowCidrs: ["10.0.0.0/8", "::1/128"], requireHttps: false };
-    expect((await checkDestination("http://internal.test/", { ...options, resolve: resolvesTo("10.9.8.7") })).allowed).toBe(true);
+    expect(
+      (await checkDestination("http://internal.test/", { ...options, resolve: resolvesTo("10.9.8.7") }))
+        .allowed,
+    ).toBe(true);
     expect((await checkDestination("http://[::1]:9000/", options)).allowed).toBe(true);
-    expect((await checkDestination("http://internal.test/", { ...options, resolve: resolvesTo("192.168.0.1") })).allowed).toBe(false);
+    expect(
+      (await checkDestination("http://internal.test/", { ...options, resolve: resolvesTo("192.168.0.1") }))
+        .allowed,
+    ).toBe(false);
   });
 
   it("requires https when told to, and refuses credentials in the URL and other schemes", async () => {
     const resolve = resolvesTo("93.184.216.34");
-    expect(await checkDestination("http://example.com/", { allowCidrs: [], requireHttps: true, resolve })).toMatchObject({ allowed: false, reason: expect.stringContaining("https") });
-    expect((await checkDestination("https://user:pw@example.com/", { ...strict, resolve })).allowed).toBe(false);
+    expect(
+      await checkDestination("http://example.com/", { allowCidrs: [], requireHttps: true, resolve }),
+    ).toMatchObject({ allowed: false, reason: expect.stringContaining("https") });
+    expect((await checkDestination("https://user:pw@example.com/", { ...strict, resolve })).allowed).toBe(
+      false,
+    );
     expect((await checkDestination("ftp://example.com/", { ...strict, resolve })).allowed).toBe(false);
     expect((await checkDestination("not a url", { ...strict, resolve })).allowed).toBe(false);
   });
@@ -78,6 +102,8 @@ describe("SSRF guard", () => {
     const failing: Resolver = async () => {
       throw new Error("ENOTFOUND");
     };
-    expect(await checkDestination("https://nowhere.test/", { ...strict, resolve: failing })).toMatchObject({ allowed: false });
+    expect(await checkDestination("https://nowhere.test/", { ...strict, resolve: failing })).toMatchObject({
+      allowed: false,
+    });
   });
 });

@@ -15,8 +15,14 @@ const query = listQuery().extend({
 
 export const GET = apiHandler<Params>(async (ctx) => {
   const q = ctx.query(query);
-  const endpointId = q.endpoint_id ? (await findEndpoint(ctx.tenantId, ctx.params.app_id, q.endpoint_id)).id : undefined;
-  const page = await listDeadLetters(ctx.tenantId, ctx.params.app_id, q, { endpointId, since: q.since, until: q.until });
+  const endpointId = q.endpoint_id
+    ? (await findEndpoint(ctx.tenantId, ctx.params.app_id, q.endpoint_id)).id
+    : undefined;
+  const page = await listDeadLetters(ctx.tenantId, ctx.params.app_id, q, {
+    endpointId,
+    since: q.since,
+    until: q.until,
+  });
   return json({
     ...page,
     data: page.data.map((d) => ({

@@ -11,6 +11,10 @@ type Params = { app_id: string; msg_id: string };
 export const GET = apiHandler<Params>(async (ctx) => {
   const q = ctx.query(attemptListQuery);
   const { message } = await findMessage(ctx.tenantId, ctx.params.app_id, ctx.params.msg_id);
-  const page = await listAttempts(ctx.tenantId, ctx.params.app_id, q, { ...q, endpointId: q.endpoint_id, messageId: message.id });
+  const page = await listAttempts(ctx.tenantId, ctx.params.app_id, q, {
+    ...q,
+    endpointId: q.endpoint_id,
+    messageId: message.id,
+  });
   return json({ ...page, data: page.data.map(serializeAttempt) });
 });

@@ -9,6 +9,21 @@ type Params = { app_id: string; endpoint_id: string };
 
 export const POST = apiHandler<Params>(async (ctx) => {
   const input = ctx.body(recoverIn);
-  const task = await recoverEndpoint(ctx.tenantId, ctx.params.app_id, ctx.params.endpoint_id, input, deliveryScheduler());
-  return json({ id: task.id, status: "finished", task: "endpoint.recover", updatedAt: new Date().toISOString(), recovered: task.recovered }, 202);
+  const task = await recoverEndpoint(
+    ctx.tenantId,
+    ctx.params.app_id,
+    ctx.params.endpoint_id,
+    input,
+    deliveryScheduler(),
+  );
+  return json(
+    {
+      id: task.id,
+      status: "finished",
+      task: "endpoint.recover",
+      updatedAt: new Date().toISOString(),
+      recovered: task.recovered,
+    },
+    202,
+  );
 });

@@ -10,9 +10,15 @@ import { eventExampleIn } from "@/lib/schemas/message";
 type Params = { app_id: string; endpoint_id: string };
 
 export const POST = apiHandler<Params>(async (ctx) => {
-  const { message } = await sendExample(ctx.tenantId, ctx.params.app_id, ctx.params.endpoint_id, ctx.body(eventExampleIn), {
-    scheduler: deliveryScheduler(),
-    maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES,
-  });
+  const { message } = await sendExample(
+    ctx.tenantId,
+    ctx.params.app_id,
+    ctx.params.endpoint_id,
+    ctx.body(eventExampleIn),
+    {
+      scheduler: deliveryScheduler(),
+      maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES,
+    },
+  );
   return json(serializeMessage(message), 202);
 });

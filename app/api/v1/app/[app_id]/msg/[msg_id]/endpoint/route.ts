@@ -7,5 +7,7 @@ import { listMessageDestinations } from "@/lib/messages/list-message-destination
 type Params = { app_id: string; msg_id: string };
 
 export const GET = apiHandler<Params>(async (ctx) =>
-  json(await listMessageDestinations(ctx.tenantId, ctx.params.app_id, ctx.params.msg_id, ctx.query(listQuery()))),
+  json(
+    await listMessageDestinations(ctx.tenantId, ctx.params.app_id, ctx.params.msg_id, ctx.query(listQuery())),
+  ),
 );

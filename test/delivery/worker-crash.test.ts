@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { Svix } from "svix";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { startApiServer } from "../support/api-server";
+import { freshDatabase } from "../support/database";
+import { FAST_DELIVERY_ENV } from "../support/delivery-stack";
+import { createTestTenant } from "../support/fixtures";
+import { startReceiver, waitUntil } from "../support/receiver";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let databaseUrl: string;
+let api: Awaited<ReturnType<typeof startApiServer>>;
+let svix: Svix;
+
+// `npm run worker` as a real process, so it can be killed like a crashed machine.
+function startWorkerProcess(): { child: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
+    cwd: root,
+    env: { ...process.env, ...FAST_DELIVERY_ENV, DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "5" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (d) => {
+      out += d;
+      if (out.includes("Delivering with")) resolve();
+    });
+    child.stderr?.on("data", (d) => (out += d));
+    child.once("exit", (code) => reject(new Error(`worker exited (${code}): ${out}`)));
+  });
+  return { child, ready };
+}
+
+beforeAll(async () => {
+  Object.assign(process.env, FAST_DELIVERY_ENV);
+  resetEnvCache();
+  databaseUrl = await freshDatabase();
+  api = await startApiServer();
+  svix = new Svix((await createTestTenant("crash")).apiKey, { serverUrl: api.url });
+  await svix.eventType.create({ name: "job.done", description: "" });
+}, 60_000);
+afterAll(() => api.close());
+
+describe("worker processes", () => {
+  it("a worker killed mid-delivery loses nothing: the delivery is retried after restart", {
+    timeout: 60_000,
+  }, async () => {
+    const receiver = await startReceiver((_r, i) => (i === 0 ? "hang" : { status: 200 }));
+    const app = await svix.application.create({ name: "Crash" });
+    const ep = await svix.endpoint.create(app.id, { url: receiver.url });
+    await db.endpoint.update({ where: { id: ep.id }, data: { timeoutMs: 2000 } });
+    const first = startWorkerProcess();
+    await first.ready;
+    const msg = await svix.message.create(app.id, { eventType: "job.done", payload: { important: true } });
+    await receiver.waitFor(1);
+    expect((await db.delivery.findFirstOrThrow({ where: { messageId: msg.id } })).status).toBe("sending");
+    first.child.kill("SIGKILL");
+
+    const second = startWorkerProcess();
+    await second.ready;
+    await receiver.waitFor(2, 30_000);
+    const delivery = await waitUntil(async () => {
+      const d = await db.delivery.findFirstOrThrow({ where: { messageId: msg.id, endpointId: ep.id } });
+      return d.status === "succeeded" ? d : null;
+    }, 30_000);
+    expect(delivery.attemptCount).toBe(1);
+    expect(receiver.requests.map((r) => r.headers["webhook-id"])).toEqual([msg.id, msg.id]);
+    second.child.kill("SIGTERM");
+    await new Promise((r) => second.child.once("exit", r));
+    await receiver.close();
+  });
+
+  it("SIGTERM lets an in-flight attempt finish and be recorded before the worker exits", {
+    timeout: 60_000,
+  }, async () => {
+    const receiver = await startReceiver(() => ({ status: 200, delayMs: 800 }));
+    const app = await svix.application.create({ name: "Graceful" });
+    await svix.endpoint.create(app.id, { url: receiver.url });
+    const worker = startWorkerProcess();
+    await worker.ready;
+    const msg = await svix.message.create(app.id, { eventType: "job.done", payload: {} });
+    await receiver.waitFor(1);
+    worker.child.kill("SIGTERM");
+    const code = await new Promise((r) => worker.child.once("exit", r));
+    expect(code).toBe(0);
+    const delivery = await db.delivery.findFirstOrThrow({ where: { messageId: msg.id } });
+    expect(delivery.status).toBe("succeeded");
+    await receiver.close();
+  });
+});
