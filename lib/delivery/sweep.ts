@@ -14,20 +14,29 @@ export async function sweepOrphans(
   orphanGraceMs: number,
   limit = 1000,
 ): Promise<number> {
-  return db.$transaction(async (tx) => {
+  const ids = await db.$transaction(async (tx) => {
+    // One UPDATE, so the conditions are re-checked on each row as it is locked: a delivery that a
+    // worker claims meanwhile is no longer matched and is left alone.
     const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT d.id FROM "Delivery" d JOIN "Endpoint" e ON e.id = d."endpointId"
-       WHERE (d.status = 'sending' AND d."lastAttemptAt" < ${now}::timestamptz
-                - make_interval(secs => (e."timeoutMs" + ${orphanGraceMs}) / 1000.0))
-          OR (d.status = 'pending' AND d."nextAttemptAt" < ${now}::timestamptz - make_interval(secs => ${orphanGraceMs} / 1000.0))
-       LIMIT ${limit}`;
-    if (rows.length === 0) return 0;
-    const ids = rows.map((r) => r.id);
-    await tx.$executeRaw`UPDATE "Delivery" SET status = 'pending', "nextAttemptAt" = ${now}, "updatedAt" = ${now} WHERE id = ANY(${ids}::text[])`;
+      UPDATE "Delivery" d SET status = 'pending', "nextAttemptAt" = ${now}, "updatedAt" = ${now}
+        FROM "Endpoint" e
+       WHERE e.id = d."endpointId"
+         AND d.id IN (
+           SELECT d2.id FROM "Delivery" d2 JOIN "Endpoint" e2 ON e2.id = d2."endpointId"
+            WHERE (d2.status = 'sending' AND d2."lastAttemptAt" < ${now}::timestamptz
+                     - make_interval(secs => (e2."timeoutMs" + ${orphanGraceMs}) / 1000.0))
+               OR (d2.status = 'pending' AND d2."nextAttemptAt" < ${now}::timestamptz - make_interval(secs => ${orphanGraceMs} / 1000.0))
+            LIMIT ${limit} FOR UPDATE OF d2 SKIP LOCKED)
+         AND ((d.status = 'sending' AND d."lastAttemptAt" < ${now}::timestamptz
+                 - make_interval(secs => (e."timeoutMs" + ${orphanGraceMs}) / 1000.0))
+              OR (d.status = 'pending' AND d."nextAttemptAt" < ${now}::timestamptz - make_interval(secs => ${orphanGraceMs} / 1000.0)))
+      RETURNING d.id`;
+    const found = rows.map((r) => r.id);
     await scheduler.schedule(
       tx,
-      ids.map((deliveryId) => ({ deliveryId, runAt: now })),
+      found.map((deliveryId) => ({ deliveryId, runAt: now })),
     );
-    return ids.length;
+    return found;
   });
+  return ids.length;
 }

@@ -56,7 +56,13 @@ export async function startReceiver(respond: Responder = () => ({ status: 200 })
           () => reject(new Error(`Expected ${n} requests, got ${requests.length}`)),
           timeoutMs,
         );
-        waiters.push({ n, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     },
     close: () =>
