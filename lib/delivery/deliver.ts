@@ -2,11 +2,8 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { claimDelivery } from "@/lib/delivery/claim-delivery";
 import type { DeliveryConfig } from "@/lib/delivery/config";
-import {
-  disableEndpoint,
-  recordEndpointFailure,
-  recordEndpointSuccess,
-} from "@/lib/delivery/endpoint-health";
+import { disableEndpoint, recordEndpointFailure } from "@/lib/delivery/endpoint-health";
+import { recordSuccess } from "@/lib/delivery/record-success";
 import { nextRetryDelay } from "@/lib/delivery/retry-policy";
 import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
@@ -81,11 +78,31 @@ export async function deliver(
   let nextAttemptAt: Date | null = null;
   let endpointDisabled = false;
 
+  const attempt = {
+    id: newId("atmpt", finished.getTime()),
+    tenantId: delivery.tenantId,
+    applicationId: delivery.applicationId,
+    messageId: delivery.messageId,
+    endpointId: delivery.endpointId,
+    deliveryId: delivery.id,
+    url: delivery.url,
+    outcome: result.outcome,
+    trigger,
+    responseStatusCode: result.status,
+    response: result.responseBody,
+    durationMs: result.durationMs,
+    errorKind: result.errorKind,
+    errorMessage: result.errorMessage,
+    createdAt: finished,
+  };
+  if (result.outcome === "success") {
+    // The common case is one statement: attempt, delivery and endpoint health together.
+    await recordSuccess(attempt, attempts);
+    return { kind: "attempted", status: "succeeded", result, nextAttemptAt: null, endpointDisabled: false };
+  }
+
   await db.$transaction(async (tx) => {
-    if (result.outcome === "success") {
-      status = "succeeded";
-      await recordEndpointSuccess(tx, delivery.endpointId);
-    } else if (result.status === 410) {
+    if (result.status === 410) {
       // Standard Webhooks: 410 Gone means "stop sending": disable at once, keep the message parked.
       status = "parked";
       endpointDisabled = true;
@@ -102,25 +119,7 @@ export async function deliver(
         nextAttemptAt = new Date(finished.getTime() + delay);
       }
     }
-    await tx.messageAttempt.create({
-      data: {
-        id: newId("atmpt", finished.getTime()),
-        tenantId: delivery.tenantId,
-        applicationId: delivery.applicationId,
-        messageId: delivery.messageId,
-        endpointId: delivery.endpointId,
-        deliveryId: delivery.id,
-        url: delivery.url,
-        outcome: result.outcome,
-        trigger,
-        responseStatusCode: result.status,
-        response: result.responseBody,
-        durationMs: result.durationMs,
-        errorKind: result.errorKind,
-        errorMessage: result.errorMessage,
-        createdAt: finished,
-      },
-    });
+    await tx.messageAttempt.create({ data: attempt });
     await tx.delivery.update({
       where: { id: delivery.id },
       data: { status, attemptCount: attempts, nextAttemptAt, lastAttemptAt: finished },

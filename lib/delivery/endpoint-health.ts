@@ -2,14 +2,6 @@ import type { DeliveryConfig } from "@/lib/delivery/config";
 import type { Tx } from "@/lib/delivery/scheduler";
 import { newId } from "@/lib/ids";
 
-/** A success ends the endpoint's run of failures (written only when there was one). */
-export async function recordEndpointSuccess(tx: Tx, endpointId: string): Promise<void> {
-  await tx.endpoint.updateMany({
-    where: { id: endpointId, OR: [{ failingSince: { not: null } }, { consecutiveFailures: { gt: 0 } }] },
-    data: { failingSince: null, consecutiveFailures: 0 },
-  });
-}
-
 /**
  * Counts a failure in the endpoint's current run. Returns true when the endpoint has now failed
  * without a single success for longer than `disableAfterMs` and at least `disableMinAttempts`

@@ -1,0 +1,242 @@
+// `npm run bench`: the whole stack on loopback, N messages with fan-out F through the REST API,
+// measured end to end against a baseline of a plain keep-alive client. See README, "Performance".
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Svix } from "svix";
+import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { signatureHeader } from "@/lib/signing/standard-webhooks";
+import { startBenchReceiver } from "./receiver";
+
+const { values: flags } = parseArgs({
+  options: {
+    messages: { type: "string", default: "2000" },
+    fanout: { type: "string", default: "3" },
+    concurrency: { type: "string", default: "50" },
+    "receiver-delay-ms": { type: "string", default: "0" },
+    "worker-concurrency": { type: "string", default: "200" },
+    json: { type: "boolean", default: false },
+  },
+});
+const N = Number(flags.messages);
+const F = Number(flags.fanout);
+const C = Number(flags.concurrency);
+const DELAY = Number(flags["receiver-delay-ms"]);
+const say = (line: string) => (flags.json ? process.stderr : process.stdout).write(`${line}\n`);
+const root = path.resolve(import.meta.dirname, "../..");
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-bench-"));
+const children: ChildProcess[] = [];
+let stopDb = async () => {};
+async function cleanup() {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  await Promise.all(
+    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)),
+  );
+  await stopDb();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+function startProcess(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyText: string,
+): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let out = "";
+  return new Promise((resolve, reject) => {
+    child.stdout?.on("data", (d) => {
+      out += d;
+      if (out.includes(readyText)) resolve({ child, output: () => out });
+    });
+    child.stderr?.on("data", (d) => (out += d));
+    child.once("exit", (code) => reject(new Error(`${script} exited (${code}):\n${out}`)));
+  });
+}
+
+/** Peak resident set size of a process, in MiB (Linux: VmHWM). */
+function peakRssMiB(pid: number | undefined): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return null;
+  }
+}
+
+async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
+const payload = (i: number) => ({
+  invoiceId: `inv_${i}`,
+  amount: 1000 + i,
+  currency: "EUR",
+  customer: { id: `cus_${i % 97}`, email: `c${i}@example.test` },
+});
+
+try {
+  say(`Hookline benchmark: ${N} messages × fan-out ${F}, concurrency ${C}, receiver delay ${DELAY} ms`);
+  const db = process.env.BENCH_DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres(path.join(dataDir, "pg"), () => {});
+  stopDb = db ? db.stop : stopDb;
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? db!.url;
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8,::1/128",
+    DELIVERY_REQUIRE_HTTPS: "false",
+    WORKER_CONCURRENCY: flags["worker-concurrency"],
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
+  };
+  const server = await startProcess("lib/cli/start.ts", ["--no-worker"], env, "Hookline is running");
+  const apiKey = /Demo API key:\s+(\S+)/.exec(server.output())![1]!;
+  const worker = await startProcess("lib/cli/worker.ts", [], env, "Delivering with");
+
+  const svix = new Svix(apiKey, { serverUrl: env.APP_URL });
+  const secrets = new Map<string, string>();
+  const receiver = await startBenchReceiver(secrets, DELAY);
+  const app = await svix.application.create({ name: "Bench" });
+  await svix.eventType.create({ name: "bench.event", description: "" });
+  for (let i = 0; i < F; i++) {
+    const ep = await svix.endpoint.create(app.id, { url: `${receiver.url}/ep/${i}` });
+    secrets.set(`/ep/${i}`, (await svix.endpoint.getSecret(app.id, ep.id)).key);
+  }
+
+  // Send through the REST API and wait for every delivery.
+  const accepted = new Map<string, number>();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: C });
+  const post = (url: string, body: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        url,
+        { method: "POST", agent, headers: { "content-type": "application/json", ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  const started = performance.now();
+  let rejected = 0;
+  await pool(
+    Array.from({ length: N }, (_, i) => i),
+    C,
+    async (i) => {
+      const res = await post(
+        `${env.APP_URL}/api/v1/app/${app.id}/msg`,
+        JSON.stringify({ eventType: "bench.event", payload: payload(i) }),
+        {
+          authorization: `Bearer ${apiKey}`,
+        },
+      );
+      if (res.status !== 202) rejected += 1;
+      else accepted.set(JSON.parse(res.body).id, performance.now());
+    },
+  );
+  const sendSeconds = (performance.now() - started) / 1000;
+  const expected = accepted.size * F;
+  let lastProgress = performance.now();
+  let lastUnique = 0;
+  while (receiver.stats().unique < expected && performance.now() - lastProgress < 60_000) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (receiver.stats().unique !== lastUnique) {
+      lastUnique = receiver.stats().unique;
+      lastProgress = performance.now();
+    }
+  }
+  const deliveredAt = [...receiver.firstArrival.values()];
+  const deliverSeconds = (Math.max(...deliveredAt) - started) / 1000;
+  const latencies = [...receiver.firstArrival.entries()]
+    .map(([key, at]) => Math.max(0, at - (accepted.get(key.split(" ")[0]!) ?? at)))
+    .sort((a, b) => a - b);
+  const ours = receiver.stats();
+  const rss = { serverMiB: peakRssMiB(server.child.pid), workerMiB: peakRssMiB(worker.child.pid) };
+
+  // Baseline: a plain keep-alive client posting the same signed payloads at the same concurrency.
+  receiver.reset();
+  const baselineStarted = performance.now();
+  await pool(
+    Array.from({ length: N * F }, (_, i) => i),
+    C,
+    async (i) => {
+      const body = JSON.stringify(payload(Math.floor(i / F)));
+      const id = `msg_baseline_${i}`;
+      const ts = Math.floor(Date.now() / 1000);
+      const endpoint = `/ep/${i % F}`;
+      await post(`${receiver.url}${endpoint}`, body, {
+        "webhook-id": id,
+        "webhook-timestamp": String(ts),
+        "webhook-signature": signatureHeader([secrets.get(endpoint)!], id, ts, body),
+      });
+    },
+  );
+  const baselinePerSecond = (N * F) / ((performance.now() - baselineStarted) / 1000);
+
+  const result = {
+    messages: N,
+    fanout: F,
+    concurrency: C,
+    receiverDelayMs: DELAY,
+    acceptedPerSecond: Math.round(accepted.size / sendSeconds),
+    deliveredPerSecond: Math.round(ours.unique / deliverSeconds),
+    latencyMs: {
+      p50: Math.round(percentile(latencies, 50)),
+      p95: Math.round(percentile(latencies, 95)),
+      p99: Math.round(percentile(latencies, 99)),
+    },
+    peakRss: rss,
+    lost: expected - ours.unique + rejected * F,
+    duplicated: ours.duplicates,
+    badSignatures: ours.badSignatures,
+    baselinePerSecond: Math.round(baselinePerSecond),
+    ratioToBaseline: Number((ours.unique / deliverSeconds / baselinePerSecond).toFixed(3)),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  };
+  say(
+    `accepted ${result.acceptedPerSecond} msg/s · delivered ${result.deliveredPerSecond} deliveries/s · p50/p95/p99 ${result.latencyMs.p50}/${result.latencyMs.p95}/${result.latencyMs.p99} ms`,
+  );
+  say(
+    `lost ${result.lost} · duplicated ${result.duplicated} · bad signatures ${result.badSignatures} · peak RSS server ${rss.serverMiB} MiB, worker ${rss.workerMiB} MiB`,
+  );
+  say(`baseline ${result.baselinePerSecond} req/s · ours/baseline ${result.ratioToBaseline}`);
+  if (flags.json) console.log(JSON.stringify(result));
+  await receiver.close();
+  await cleanup();
+  process.exit(result.lost === 0 && result.badSignatures === 0 ? 0 : 1);
+} catch (error) {
+  console.error(error);
+  await cleanup();
+  process.exit(1);
+}
