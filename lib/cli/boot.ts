@@ -48,7 +48,7 @@ export async function boot(log: (line: string) => void): Promise<Booted> {
   }
   const { applied } = await migrate(databaseUrl);
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-  if (env.JOBS_DRIVER === "graphile") await installJobQueue(databaseUrl);
+  await installJobQueue(databaseUrl);
   return { env, databaseUrl, embedded: !env.DATABASE_URL, shutdown: stopDatabase };
 }
 
