@@ -51,10 +51,9 @@ const schema = z.object({
   SIGNUP_ENABLED: bool.default(true),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_572_864),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
-  // The Inngest driver (issue 4) is not built yet; only graphile-worker is accepted.
-  JOBS_DRIVER: z
-    .enum(["graphile"], "must be graphile (the Inngest driver is not available yet)")
-    .default("graphile"),
+  JOBS_DRIVER: z.enum(["graphile", "inngest"]).default("graphile"),
+  INNGEST_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  INNGEST_ENDPOINT_THROTTLE: z.coerce.number().int().min(1).max(10_000).default(100),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
   MESSAGE_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   DELIVERY_RETRY_SCHEDULE: durationList.prefault(DEFAULT_SCHEDULE),

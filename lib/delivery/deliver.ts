@@ -34,7 +34,8 @@ export type DeliverOutcome =
  * One attempt at one delivery: claim it, POST the signed message, record the attempt, and decide
  * what happens next (done, retry at a time from the retry policy, failed = dead-letter, or parked
  * because the endpoint is disabled). Everything after the HTTP call is one transaction, and the
- * next try is scheduled inside it.
+ * next try is scheduled inside it (graphile-worker: a job; Inngest: nothing, the running function
+ * sleeps until `nextAttemptAt` itself, so no event is sent for retries).
  */
 export async function deliver(
   deliveryId: string,
@@ -126,6 +127,5 @@ export async function deliver(
     });
     if (nextAttemptAt) await deps.scheduler.schedule(tx, [{ deliveryId: delivery.id, runAt: nextAttemptAt }]);
   });
-  if (nextAttemptAt) await deps.scheduler.afterCommit?.([{ deliveryId: delivery.id, runAt: nextAttemptAt }]);
   return { kind: "attempted", status: status!, result, nextAttemptAt, endpointDisabled };
 }

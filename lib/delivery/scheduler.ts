@@ -17,6 +17,9 @@ export interface ScheduledDelivery {
  */
 export interface DeliveryScheduler {
   schedule(tx: Tx, deliveries: ScheduledDelivery[]): Promise<void>;
-  /** Called after the transaction committed (Inngest sends its events here). */
-  afterCommit?(deliveries: ScheduledDelivery[]): Promise<void>;
+  /**
+   * Called after the transaction committed (Inngest sends its events here). `messageId` is set
+   * when the deliveries are a new message's fan-out.
+   */
+  afterCommit?(deliveries: ScheduledDelivery[], context?: { messageId?: string }): Promise<void>;
 }

@@ -85,7 +85,7 @@ export async function createMessage(
       await options.scheduler.schedule(tx, scheduled);
       return { row, scheduled };
     });
-    await options.scheduler.afterCommit?.(scheduled);
+    await options.scheduler.afterCommit?.(scheduled, { messageId: row.id });
     const { pending, ...message } = row;
     return { message: { ...message, expungedAt: null }, deliveries: pending.length };
   } catch (error) {
