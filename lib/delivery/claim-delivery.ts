@@ -17,6 +17,10 @@ export interface ClaimedDelivery {
   disabled: boolean;
   /** Encrypted secrets that sign now, newest first. */
   secrets: string[];
+  /** Messages per second for this endpoint (its own, else its application's); null = unlimited. */
+  throttleRate: number | null;
+  /** A rate-limit slot the delivery already holds. */
+  reservedSlotAt: Date | null;
 }
 
 /**
@@ -37,14 +41,15 @@ export async function claimDelivery(
          AND (d.status = 'pending'
               OR (d.status = 'sending' AND d."lastAttemptAt" < ${now}::timestamptz
                   - make_interval(secs => (e."timeoutMs" + ${orphanGraceMs}) / 1000.0)))
-      RETURNING d.id, d."tenantId", d."applicationId", d."messageId", d."endpointId", d."attemptCount"
+      RETURNING d.id, d."tenantId", d."applicationId", d."messageId", d."endpointId", d."attemptCount", d."reservedSlotAt"
     )
     SELECT c.*, m."eventType", m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
-           e.url, e.headers, e."timeoutMs", e.disabled,
+           e.url, e.headers, e."timeoutMs", e.disabled, COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
            COALESCE((SELECT array_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
                       WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now})), '{}') AS secrets
       FROM claimed c
       JOIN "Message" m ON m.id = c."messageId"
-      JOIN "Endpoint" e ON e.id = c."endpointId"`;
+      JOIN "Endpoint" e ON e.id = c."endpointId"
+      JOIN "Application" a ON a.id = c."applicationId"`;
   return rows[0] ?? null;
 }

@@ -3,8 +3,10 @@ import { db } from "@/lib/db";
 import { claimDelivery } from "@/lib/delivery/claim-delivery";
 import type { DeliveryConfig } from "@/lib/delivery/config";
 import { disableEndpoint, recordEndpointFailure } from "@/lib/delivery/endpoint-health";
+import { waitForTurn } from "@/lib/delivery/rate-limit";
 import { recordSuccess } from "@/lib/delivery/record-success";
 import { nextRetryDelay } from "@/lib/delivery/retry-policy";
+
 import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
@@ -22,6 +24,7 @@ export interface DeliverDeps {
 export type DeliverOutcome =
   | { kind: "skipped" }
   | { kind: "parked" }
+  | { kind: "throttled"; nextAttemptAt: Date }
   | {
       kind: "attempted";
       status: DeliveryStatus;
@@ -52,8 +55,22 @@ export async function deliver(
     return { kind: "parked" };
   }
 
+  if (delivery.throttleRate) {
+    const wakeAt = await waitForTurn(delivery, delivery.throttleRate, now);
+    if (wakeAt) {
+      await db.$transaction(async (tx) => {
+        await tx.delivery.update({
+          where: { id: delivery.id },
+          data: { status: "pending", nextAttemptAt: wakeAt.wakeAt, reservedSlotAt: wakeAt.slot },
+        });
+        await deps.scheduler.schedule(tx, [{ deliveryId: delivery.id, runAt: wakeAt.wakeAt }]);
+      });
+      return { kind: "throttled", nextAttemptAt: wakeAt.wakeAt };
+    }
+  }
+
   const body = delivery.payload ?? "{}";
-  const timestamp = Math.floor(claimedAt.getTime() / 1000);
+  const timestamp = Math.floor(now().getTime() / 1000);
   const secrets = delivery.secrets.map(decryptSecret);
   const result = await (deps.send ?? sendAttempt)(
     {
@@ -123,7 +140,7 @@ export async function deliver(
     await tx.messageAttempt.create({ data: attempt });
     await tx.delivery.update({
       where: { id: delivery.id },
-      data: { status, attemptCount: attempts, nextAttemptAt, lastAttemptAt: finished },
+      data: { status, attemptCount: attempts, nextAttemptAt, lastAttemptAt: finished, reservedSlotAt: null },
     });
     if (nextAttemptAt) await deps.scheduler.schedule(tx, [{ deliveryId: delivery.id, runAt: nextAttemptAt }]);
   });

@@ -31,7 +31,7 @@ export async function recordSuccess(a: AttemptRow, attemptCount: number): Promis
               'success', ${a.trigger}::"AttemptTrigger", ${a.responseStatusCode}, ${a.response}, ${a.durationMs}, NULL, NULL, ${a.createdAt})
     ), delivery AS (
       UPDATE "Delivery" SET status = 'succeeded', "attemptCount" = ${attemptCount}, "nextAttemptAt" = NULL,
-                            "lastAttemptAt" = ${a.createdAt}, "updatedAt" = ${a.createdAt}
+                            "lastAttemptAt" = ${a.createdAt}, "updatedAt" = ${a.createdAt}, "reservedSlotAt" = NULL
        WHERE id = ${a.deliveryId}
     )
     UPDATE "Endpoint" SET "failingSince" = NULL, "consecutiveFailures" = 0

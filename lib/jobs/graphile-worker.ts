@@ -23,7 +23,8 @@ export async function startGraphileWorker(options: WorkerOptions): Promise<Runne
     connectionString: options.connectionString,
     concurrency: options.concurrency,
     noHandleSignals: true,
-    pollInterval: 1000,
+    // Jobs due in the future (retries, rate-limit slots) are found by polling.
+    pollInterval: 250,
     preset: {
       worker: {
         maxPoolSize: Math.min(options.concurrency + 2, 20),

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { Svix } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -9,30 +7,11 @@ import { freshDatabase } from "../support/database";
 import { FAST_DELIVERY_ENV } from "../support/delivery-stack";
 import { createTestTenant } from "../support/fixtures";
 import { startReceiver, waitUntil } from "../support/receiver";
+import { startWorkerProcess } from "../support/worker-process";
 
-const root = path.resolve(import.meta.dirname, "../..");
 let databaseUrl: string;
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let svix: Svix;
-
-// `npm run worker` as a real process, so it can be killed like a crashed machine.
-function startWorkerProcess(): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
-    cwd: root,
-    env: { ...process.env, ...FAST_DELIVERY_ENV, DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "5" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (d) => {
-      out += d;
-      if (out.includes("Delivering with")) resolve();
-    });
-    child.stderr?.on("data", (d) => (out += d));
-    child.once("exit", (code) => reject(new Error(`worker exited (${code}): ${out}`)));
-  });
-  return { child, ready };
-}
 
 beforeAll(async () => {
   Object.assign(process.env, FAST_DELIVERY_ENV);
@@ -52,14 +31,14 @@ describe("worker processes", () => {
     const app = await svix.application.create({ name: "Crash" });
     const ep = await svix.endpoint.create(app.id, { url: receiver.url });
     await db.endpoint.update({ where: { id: ep.id }, data: { timeoutMs: 2000 } });
-    const first = startWorkerProcess();
+    const first = startWorkerProcess(databaseUrl);
     await first.ready;
     const msg = await svix.message.create(app.id, { eventType: "job.done", payload: { important: true } });
     await receiver.waitFor(1);
     expect((await db.delivery.findFirstOrThrow({ where: { messageId: msg.id } })).status).toBe("sending");
     first.child.kill("SIGKILL");
 
-    const second = startWorkerProcess();
+    const second = startWorkerProcess(databaseUrl);
     await second.ready;
     await receiver.waitFor(2, 30_000);
     const delivery = await waitUntil(async () => {
@@ -79,7 +58,7 @@ describe("worker processes", () => {
     const receiver = await startReceiver(() => ({ status: 200, delayMs: 800 }));
     const app = await svix.application.create({ name: "Graceful" });
     await svix.endpoint.create(app.id, { url: receiver.url });
-    const worker = startWorkerProcess();
+    const worker = startWorkerProcess(databaseUrl);
     await worker.ready;
     const msg = await svix.message.create(app.id, { eventType: "job.done", payload: {} });
     await receiver.waitFor(1);

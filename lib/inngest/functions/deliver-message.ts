@@ -36,7 +36,8 @@ export const deliverMessage = inngest.createFunction(
         deliver(event.data.deliveryId, deps, trigger),
       );
       outcomes.push(outcome.kind === "attempted" ? outcome.status : outcome.kind);
-      if (outcome.kind !== "attempted" || !outcome.nextAttemptAt) return { outcomes };
+      // A retry or a rate-limit slot: sleep until then and go again.
+      if (!("nextAttemptAt" in outcome) || !outcome.nextAttemptAt) return { outcomes };
       await step.sleepUntil(`wait-${attempt}`, new Date(outcome.nextAttemptAt));
       trigger = "scheduled";
     }

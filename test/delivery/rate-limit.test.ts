@@ -1,0 +1,83 @@
+import { Svix } from "svix";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { startApiServer } from "../support/api-server";
+import { freshDatabase } from "../support/database";
+import { FAST_DELIVERY_ENV } from "../support/delivery-stack";
+import { createTestTenant } from "../support/fixtures";
+import { startReceiver, waitUntil } from "../support/receiver";
+import { startWorkerProcess } from "../support/worker-process";
+
+let databaseUrl: string;
+let api: Awaited<ReturnType<typeof startApiServer>>;
+let svix: Svix;
+
+beforeAll(async () => {
+  Object.assign(process.env, FAST_DELIVERY_ENV);
+  resetEnvCache();
+  databaseUrl = await freshDatabase();
+  api = await startApiServer();
+  svix = new Svix((await createTestTenant("rate")).apiKey, { serverUrl: api.url });
+  await svix.eventType.create({ name: "tick", description: "" });
+}, 60_000);
+let workers: ReturnType<typeof startWorkerProcess>[] = [];
+afterEach(async () => {
+  await Promise.all(workers.map((w) => w.stop()));
+  workers = [];
+});
+afterAll(() => api.close());
+
+describe("per-endpoint rate limit", () => {
+  it("holds across two worker processes, and nothing is failed or dropped for it", {
+    timeout: 90_000,
+  }, async () => {
+    const RATE = 20;
+    const COUNT = 80;
+    const receiver = await startReceiver();
+    const app = await svix.application.create({ name: "Throttled" });
+    const ep = await svix.endpoint.create(app.id, { url: receiver.url, throttleRate: RATE });
+    workers = [
+      startWorkerProcess(databaseUrl, { WORKER_CONCURRENCY: "20" }),
+      startWorkerProcess(databaseUrl, { WORKER_CONCURRENCY: "20" }),
+    ];
+    await Promise.all(workers.map((w) => w.ready));
+    await Promise.all(
+      Array.from({ length: COUNT }, (_, i) =>
+        svix.message.create(app.id, { eventType: "tick", payload: { i } }),
+      ),
+    );
+    await receiver.waitFor(COUNT, 60_000);
+
+    const times = receiver.requests.map((r) => r.at).sort((a, b) => a - b);
+    const measured = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
+    expect(measured).toBeGreaterThan(RATE * 0.9);
+    expect(measured).toBeLessThan(RATE * 1.1);
+    // No second of the run saw much more than the limit (sends keep within 20 ms of their slots).
+    const perSecond = new Map<number, number>();
+    for (const t of times)
+      perSecond.set(
+        Math.floor((t - times[0]!) / 1000),
+        (perSecond.get(Math.floor((t - times[0]!) / 1000)) ?? 0) + 1,
+      );
+    for (const n of perSecond.values()) expect(n).toBeLessThanOrEqual(RATE * 1.25);
+
+    const statuses = await waitUntil(async () => {
+      const s = await svix.endpoint.getStats(app.id, ep.id);
+      return s.success === COUNT ? s : null;
+    });
+    expect(statuses).toMatchObject({ success: COUNT, fail: 0 });
+    expect(await db.messageAttempt.count({ where: { endpointId: ep.id } })).toBe(COUNT);
+    await receiver.close();
+  });
+
+  it("uses the application's rate when the endpoint has none", async () => {
+    const { claimDelivery } = await import("@/lib/delivery/claim-delivery");
+    const app = await svix.application.create({ name: "App rate", throttleRate: 7 });
+    const ep = await svix.endpoint.create(app.id, { url: "http://127.0.0.1:9/none" });
+    const msg = await svix.message.create(app.id, { eventType: "tick", payload: {} });
+    const delivery = await db.delivery.findFirstOrThrow({ where: { messageId: msg.id, endpointId: ep.id } });
+    const claimed = await claimDelivery(delivery.id, new Date(), 500);
+    expect(claimed?.throttleRate).toBe(7);
+  });
+});
