@@ -5,6 +5,7 @@ import type { DeliveryScheduler, ScheduledDelivery, Tx } from "@/lib/delivery/sc
 // The job key makes a re-scheduled delivery replace its waiting job rather than add a second one.
 export const DELIVER_TASK = "deliver";
 export const SWEEP_TASK = "sweep";
+export const RETENTION_TASK = "retention";
 
 export const graphileScheduler: DeliveryScheduler = {
   async schedule(tx: Tx, deliveries: ScheduledDelivery[]) {

@@ -3,7 +3,10 @@ import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
 import { sweepOrphans } from "@/lib/delivery/sweep";
 import { env } from "@/lib/env";
-import { DELIVER_TASK, graphileScheduler, SWEEP_TASK } from "@/lib/jobs/graphile-scheduler";
+import { DELIVER_TASK, graphileScheduler, RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile-scheduler";
+import { retentionSweep } from "@/lib/messages/retention-sweep";
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 export interface WorkerOptions {
   connectionString: string;
@@ -47,8 +50,19 @@ export async function startGraphileWorker(options: WorkerOptions): Promise<Runne
           { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + env().DELIVERY_SWEEP_INTERVAL) },
         );
       },
+      [RETENTION_TASK]: async (_payload, helpers) => {
+        const { messages, attempts } = await retentionSweep(new Date());
+        if (messages + attempts > 0)
+          options.log?.(`Retention: expunged ${messages} payloads and ${attempts} response bodies.`);
+        await helpers.addJob(
+          RETENTION_TASK,
+          {},
+          { jobKey: RETENTION_TASK, runAt: new Date(Date.now() + RETENTION_EVERY_MS) },
+        );
+      },
     },
   });
   await runner.addJob(SWEEP_TASK, {}, { jobKey: SWEEP_TASK });
+  await runner.addJob(RETENTION_TASK, {}, { jobKey: RETENTION_TASK, jobKeyMode: "preserve_run_at" });
   return runner;
 }

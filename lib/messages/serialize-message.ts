@@ -32,5 +32,7 @@ export function serializeMessage(
     channels: m.channels.length ? m.channels : null,
     tags: m.tags.length ? m.tags : null,
     timestamp: m.createdAt.toISOString(),
+    // Hookline: content removed by retention or on request (`payload` is then {}).
+    ...(m.expungedAt ? { expunged: true, expungedAt: m.expungedAt.toISOString() } : {}),
   };
 }

@@ -283,6 +283,13 @@ export const operations: Operation[] = [
     response: { status: 200, schema: messageOut },
   },
   {
+    method: "delete",
+    path: "/api/v1/app/{app_id}/msg/{msg_id}/content",
+    tag: "Message",
+    summary: "Expunge a message's payload and response bodies",
+    response: { status: 204 },
+  },
+  {
     method: "get",
     path: "/api/v1/app/{app_id}/msg/{msg_id}/endpoint",
     tag: "Message",

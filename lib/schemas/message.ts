@@ -18,6 +18,8 @@ export const messageOut = z.object({
   channels: z.array(z.string()).nullable(),
   tags: z.array(z.string()).nullable(),
   timestamp: z.string(),
+  expunged: z.boolean().optional(),
+  expungedAt: z.string().optional(),
 });
 export type MessageOut = z.infer<typeof messageOut>;
 
