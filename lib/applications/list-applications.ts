@@ -8,7 +8,7 @@ export async function listApplications(tenantId: string, query: ListQuery) {
     query,
     ({ after, before, ascending, take }) =>
       db.application.findMany({
-        where: { tenantId, id: after ? { gt: after } : before ? { lt: before } : undefined },
+        where: { tenantId, internal: false, id: after ? { gt: after } : before ? { lt: before } : undefined },
         orderBy: { id: ascending ? "asc" : "desc" },
         take,
         select: applicationSelect,

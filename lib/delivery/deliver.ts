@@ -2,9 +2,13 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { claimDelivery } from "@/lib/delivery/claim-delivery";
 import type { DeliveryConfig } from "@/lib/delivery/config";
+import { emitAttemptEvent } from "@/lib/delivery/emit-attempt-event";
 import { disableEndpoint, recordEndpointFailure } from "@/lib/delivery/endpoint-health";
 import { waitForTurn } from "@/lib/delivery/rate-limit";
 import { recordSuccess } from "@/lib/delivery/record-success";
+
+const FAILING_AFTER_ATTEMPTS = 4;
+
 import { nextRetryDelay } from "@/lib/delivery/retry-policy";
 
 import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
@@ -116,6 +120,11 @@ export async function deliver(
   if (result.outcome === "success") {
     // The common case is one statement: attempt, delivery and endpoint health together.
     await recordSuccess(attempt, attempts);
+    if (attempts > 1) {
+      await db.$transaction((tx) =>
+        emitAttemptEvent(tx, deps.scheduler, "message.attempt.recovered", delivery, attempt),
+      );
+    }
     return { kind: "attempted", status: "succeeded", result, nextAttemptAt: null, endpointDisabled: false };
   }
 
@@ -124,9 +133,21 @@ export async function deliver(
       // Standard Webhooks: 410 Gone means "stop sending": disable at once, keep the message parked.
       status = "parked";
       endpointDisabled = true;
-      await disableEndpoint(tx, delivery.endpointId, finished, "The endpoint answered 410 Gone");
+      await disableEndpoint(
+        tx,
+        deps.scheduler,
+        delivery.endpointId,
+        finished,
+        "The endpoint answered 410 Gone",
+      );
     } else {
-      endpointDisabled = await recordEndpointFailure(tx, delivery.endpointId, finished, config);
+      endpointDisabled = await recordEndpointFailure(
+        tx,
+        delivery.endpointId,
+        finished,
+        config,
+        deps.scheduler,
+      );
       const delay = result.permanent
         ? null
         : nextRetryDelay(config.retry, attempts, result.retryAfterMs, deps.random);
@@ -138,6 +159,11 @@ export async function deliver(
       }
     }
     await tx.messageAttempt.create({ data: attempt });
+    // Tell the tenant: after the 4th failed attempt, and when retries are exhausted.
+    if (attempts === FAILING_AFTER_ATTEMPTS && status !== "failed")
+      await emitAttemptEvent(tx, deps.scheduler, "message.attempt.failing", delivery, attempt);
+    if (status === "failed")
+      await emitAttemptEvent(tx, deps.scheduler, "message.attempt.exhausted", delivery, attempt);
     await tx.delivery.update({
       where: { id: delivery.id },
       data: { status, attemptCount: attempts, nextAttemptAt, lastAttemptAt: finished, reservedSlotAt: null },

@@ -1,6 +1,6 @@
 import type { DeliveryConfig } from "@/lib/delivery/config";
-import type { Tx } from "@/lib/delivery/scheduler";
-import { newId } from "@/lib/ids";
+import type { DeliveryScheduler, Tx } from "@/lib/delivery/scheduler";
+import { emitOperationalEvent } from "@/lib/operational/emit-operational-event";
 
 /**
  * Counts a failure in the endpoint's current run. Returns true when the endpoint has now failed
@@ -12,6 +12,7 @@ export async function recordEndpointFailure(
   endpointId: string,
   now: Date,
   config: DeliveryConfig,
+  scheduler: DeliveryScheduler,
 ): Promise<boolean> {
   const rows = await tx.$queryRaw<{ failingSince: Date; consecutiveFailures: number; disabled: boolean }[]>`
     UPDATE "Endpoint" SET "failingSince" = COALESCE("failingSince", ${now}),
@@ -26,6 +27,7 @@ export async function recordEndpointFailure(
   const days = (failingFor / 86_400_000).toFixed(1);
   await disableEndpoint(
     tx,
+    scheduler,
     endpointId,
     now,
     `Failing without a success for ${days} days (${health.consecutiveFailures} attempts)`,
@@ -34,25 +36,37 @@ export async function recordEndpointFailure(
 }
 
 /** Disables the endpoint, records why, and emits the operational event `endpoint.disabled`. */
-export async function disableEndpoint(tx: Tx, endpointId: string, now: Date, reason: string): Promise<void> {
+export async function disableEndpoint(
+  tx: Tx,
+  scheduler: DeliveryScheduler,
+  endpointId: string,
+  now: Date,
+  reason: string,
+): Promise<void> {
   const endpoint = await tx.endpoint.update({
     where: { id: endpointId },
     data: { disabled: true, disabledAt: now, disabledReason: reason },
-    select: { id: true, uid: true, tenantId: true, applicationId: true, failingSince: true },
+    select: {
+      id: true,
+      uid: true,
+      tenantId: true,
+      applicationId: true,
+      failingSince: true,
+      application: { select: { uid: true } },
+    },
   });
-  await tx.operationalEvent.create({
+  await emitOperationalEvent(tx, scheduler, {
+    tenantId: endpoint.tenantId,
+    applicationId: endpoint.applicationId,
+    type: "endpoint.disabled",
+    now,
     data: {
-      id: newId("opev", now.getTime()),
-      tenantId: endpoint.tenantId,
-      type: "endpoint.disabled",
-      payload: {
-        appId: endpoint.applicationId,
-        endpointId: endpoint.id,
-        endpointUid: endpoint.uid,
-        failSince: endpoint.failingSince?.toISOString() ?? null,
-        reason,
-      },
-      createdAt: now,
+      appId: endpoint.applicationId,
+      appUid: endpoint.application.uid,
+      endpointId: endpoint.id,
+      endpointUid: endpoint.uid,
+      failSince: endpoint.failingSince?.toISOString() ?? null,
+      reason,
     },
   });
 }

@@ -1,14 +1,25 @@
 import { ValidationFailed } from "@/lib/api/errors";
 import { db } from "@/lib/db";
+import { OPERATIONAL_EVENT_TYPES } from "@/lib/operational/emit-operational-event";
+import { OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
 
-/** An endpoint's filter may only name event types in the tenant's catalogue (422 otherwise). */
-export async function checkEventTypes(tenantId: string, names: string[] | null | undefined): Promise<void> {
+/**
+ * An endpoint's filter may only name event types in the tenant's catalogue, or, for the
+ * operational application, operational event types (422 otherwise).
+ */
+export async function checkEventTypes(
+  tenantId: string,
+  names: string[] | null | undefined,
+  appIdOrUid?: string,
+): Promise<void> {
   if (!names?.length) return;
-  const found = await db.eventType.findMany({
-    where: { tenantId, name: { in: names } },
-    select: { name: true },
-  });
-  const known = new Set(found.map((e) => e.name));
+  const known = new Set<string>(
+    appIdOrUid === OPERATIONAL_APP_UID
+      ? OPERATIONAL_EVENT_TYPES
+      : (
+          await db.eventType.findMany({ where: { tenantId, name: { in: names } }, select: { name: true } })
+        ).map((e) => e.name),
+  );
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length) {
     throw new ValidationFailed(

@@ -4,6 +4,7 @@ import { findApplication } from "@/lib/applications/find-application";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { checkEventTypes } from "@/lib/endpoints/check-event-types";
+import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { generateSecret } from "@/lib/endpoints/generate-secret";
 import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
 import { newId } from "@/lib/ids";
@@ -11,10 +12,10 @@ import type { EndpointIn } from "@/lib/schemas/endpoint";
 
 export async function createEndpoint(tenantId: string, appIdOrUid: string, input: EndpointIn) {
   const app = await findApplication(tenantId, appIdOrUid);
-  await checkEventTypes(tenantId, input.eventTypes);
+  await checkEventTypes(tenantId, input.eventTypes, appIdOrUid);
   const id = newId("ep");
   try {
-    return await db.endpoint.create({
+    const endpoint = await db.endpoint.create({
       data: {
         id,
         tenantId,
@@ -36,6 +37,12 @@ export async function createEndpoint(tenantId: string, appIdOrUid: string, input
       },
       select: endpointSelect,
     });
+    await emitEndpointEvent(tenantId, "endpoint.created", {
+      ...endpoint,
+      applicationId: app.id,
+      appUid: app.uid,
+    });
+    return endpoint;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`An endpoint with uid '${input.uid}' already exists`);
     throw error;

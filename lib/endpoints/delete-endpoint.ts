@@ -1,7 +1,12 @@
 import { db } from "@/lib/db";
+import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 
 export async function deleteEndpoint(tenantId: string, appIdOrUid: string, idOrUid: string): Promise<void> {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, idOrUid);
-  await db.endpoint.delete({ where: { id: endpoint.id, tenantId }, select: { id: true } });
+  const deleted = await db.endpoint.delete({
+    where: { id: endpoint.id, tenantId },
+    select: { application: { select: { uid: true } } },
+  });
+  await emitEndpointEvent(tenantId, "endpoint.deleted", { ...endpoint, appUid: deleted.application.uid });
 }

@@ -2,6 +2,7 @@ import { conflict } from "@/lib/api/errors";
 import { isUniqueViolation } from "@/lib/applications/create-application";
 import { db } from "@/lib/db";
 import { checkEventTypes } from "@/lib/endpoints/check-event-types";
+import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
 import type { EndpointPatch } from "@/lib/schemas/endpoint";
@@ -18,13 +19,13 @@ export async function updateEndpoint(
   replace = false,
 ) {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, idOrUid);
-  await checkEventTypes(tenantId, patch.eventTypes);
+  await checkEventTypes(tenantId, patch.eventTypes, appIdOrUid);
   const fill = <T>(value: T | undefined, fallback: T) => (replace ? (value ?? fallback) : value);
   const disabled = fill(patch.disabled, false);
   const toggled = disabled !== undefined && disabled !== endpoint.disabled;
   const timeout = fill(patch.timeout, 15);
   try {
-    return await db.endpoint.update({
+    const updated = await db.endpoint.update({
       where: { id: endpoint.id, tenantId },
       data: {
         url: patch.url,
@@ -48,8 +49,15 @@ export async function updateEndpoint(
               }
           : {}),
       },
-      select: endpointSelect,
+      select: { ...endpointSelect, application: { select: { uid: true } } },
     });
+    const { application, ...out } = updated;
+    await emitEndpointEvent(tenantId, "endpoint.updated", {
+      ...out,
+      applicationId: endpoint.applicationId,
+      appUid: application.uid,
+    });
+    return out;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`An endpoint with uid '${patch.uid}' already exists`);
     throw error;

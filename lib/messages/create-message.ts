@@ -1,6 +1,6 @@
 import { ApiError, conflict, notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db";
-import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
+import type { DeliveryScheduler, Tx } from "@/lib/delivery/scheduler";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { MessageIn } from "@/lib/schemas/message";
@@ -39,8 +39,7 @@ export async function createMessage(
   input: MessageIn,
   options: CreateMessageOptions,
 ) {
-  const payload = JSON.stringify(input.payload);
-  const payloadBytes = Buffer.byteLength(payload);
+  const payloadBytes = Buffer.byteLength(JSON.stringify(input.payload));
   if (payloadBytes > options.maxPayloadBytes) {
     throw new ApiError(
       413,
@@ -49,15 +48,44 @@ export async function createMessage(
     );
   }
   const now = options.now ?? new Date();
-  const id = newId("msg", now.getTime());
-  const channels = input.channels ?? [];
-  const only = options.onlyEndpointId ?? null;
   try {
     const { row, scheduled } = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<Row[]>`
+      const row = await insertMessage(tx, tenantId, appIdOrUid, input, now, options.onlyEndpointId ?? null);
+      if (!row) throw notFound("Application");
+      const scheduled = row.pending.map((deliveryId) => ({ deliveryId, runAt: now }));
+      await options.scheduler.schedule(tx, scheduled);
+      return { row, scheduled };
+    });
+    await options.scheduler.afterCommit?.(scheduled, { messageId: row.id });
+    const { pending, ...message } = row;
+    return { message: { ...message, expungedAt: null }, deliveries: pending.length };
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict(`A message with eventId '${input.eventId}' already exists in this application`);
+    throw error;
+  }
+}
+
+/**
+ * The message and its fan-out as one statement, in the caller's transaction; null when the
+ * application is not found. Internal (operational) applications are only found by their uid.
+ */
+export async function insertMessage(
+  tx: Tx,
+  tenantId: string,
+  appIdOrUid: string,
+  input: MessageIn,
+  now: Date,
+  only: string | null,
+): Promise<Row | null> {
+  const id = newId("msg", now.getTime());
+  const channels = input.channels ?? [];
+  const payload = JSON.stringify(input.payload);
+  const rows = await tx.$queryRaw<Row[]>`
         WITH app AS (
           SELECT id FROM "Application"
            WHERE "tenantId" = ${tenantId} AND (id = ${appIdOrUid} OR uid = ${appIdOrUid})
+             AND (NOT internal OR uid = ${appIdOrUid})
            ORDER BY (id = ${appIdOrUid}) DESC LIMIT 1
         ), msg AS (
           INSERT INTO "Message" (id, "tenantId", "applicationId", "eventType", "eventId", payload, channels, tags, "createdAt")
@@ -79,20 +107,7 @@ export async function createMessage(
         SELECT msg.id, msg."eventType", msg."eventId", msg.payload, msg.channels, msg.tags, msg."createdAt",
                COALESCE((SELECT array_agg(id) FROM dlv WHERE status = 'pending'), '{}') AS pending
           FROM msg`;
-      const row = rows[0];
-      if (!row) throw notFound("Application");
-      const scheduled = row.pending.map((deliveryId) => ({ deliveryId, runAt: now }));
-      await options.scheduler.schedule(tx, scheduled);
-      return { row, scheduled };
-    });
-    await options.scheduler.afterCommit?.(scheduled, { messageId: row.id });
-    const { pending, ...message } = row;
-    return { message: { ...message, expungedAt: null }, deliveries: pending.length };
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw conflict(`A message with eventId '${input.eventId}' already exists in this application`);
-    throw error;
-  }
+  return rows[0] ?? null;
 }
 
 // Raw queries report PostgreSQL's own code (23505 = unique_violation).

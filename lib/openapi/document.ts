@@ -14,6 +14,7 @@ import {
 } from "@/lib/schemas/endpoint";
 import { eventTypeIn, eventTypeOut, eventTypePatch, eventTypeUpdate } from "@/lib/schemas/event-type";
 import { eventExampleIn, messageFilters, messageIn, messageOut, recoverIn } from "@/lib/schemas/message";
+import { operationalEndpointIn, operationalEndpointUpdate } from "@/lib/schemas/operational";
 
 interface Operation {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -368,6 +369,74 @@ export const operations: Operation[] = [
     summary: "Failed deliveries (?endpoint_id, ?since, ?until) — Hookline extension",
     query: listQuery().extend(dateWindow.shape).extend({ endpoint_id: z.string().optional() }),
     response: { status: 200, schema: deadLetterOut, list: true },
+  },
+  {
+    method: "get",
+    path: "/api/v1/operational-webhook/endpoint",
+    tag: "Operational webhook",
+    summary: "List the tenant's operational-webhook endpoints",
+    query: listQuery(),
+    response: { status: 200, schema: endpointOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/operational-webhook/endpoint",
+    tag: "Operational webhook",
+    summary: "Add an operational-webhook endpoint (endpoint.*, message.attempt.* events)",
+    body: operationalEndpointIn,
+    response: { status: 201, schema: endpointOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/operational-webhook/endpoint/{endpoint_id}",
+    tag: "Operational webhook",
+    summary: "Get an operational-webhook endpoint",
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/operational-webhook/endpoint/{endpoint_id}",
+    tag: "Operational webhook",
+    summary: "Update an operational-webhook endpoint",
+    body: operationalEndpointUpdate,
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/operational-webhook/endpoint/{endpoint_id}",
+    tag: "Operational webhook",
+    summary: "Delete an operational-webhook endpoint",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/operational-webhook/endpoint/{endpoint_id}/secret",
+    tag: "Operational webhook",
+    summary: "Get its signing secret",
+    response: { status: 200, schema: secretOut },
+  },
+  {
+    method: "post",
+    path: "/api/v1/operational-webhook/endpoint/{endpoint_id}/secret/rotate",
+    tag: "Operational webhook",
+    summary: "Rotate its signing secret",
+    body: secretRotateIn,
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/operational-webhook/endpoint/{endpoint_id}/headers",
+    tag: "Operational webhook",
+    summary: "Get its custom headers",
+    response: { status: 200, schema: headersOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/operational-webhook/endpoint/{endpoint_id}/headers",
+    tag: "Operational webhook",
+    summary: "Replace its custom headers",
+    body: headersIn,
+    response: { status: 204 },
   },
 ];
 

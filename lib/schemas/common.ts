@@ -5,7 +5,8 @@ export const uid = z
   .string()
   .min(1)
   .max(256)
-  .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'");
+  .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'")
+  .refine((v) => !v.startsWith("__"), "may not start with '__' (reserved)");
 
 export const eventTypeName = z
   .string()

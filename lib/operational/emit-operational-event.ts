@@ -1,0 +1,60 @@
+import type { DeliveryScheduler, Tx } from "@/lib/delivery/scheduler";
+import { newId } from "@/lib/ids";
+import { insertMessage } from "@/lib/messages/create-message";
+import { findOperationalApp, OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
+
+export const OPERATIONAL_EVENT_TYPES = [
+  "endpoint.created",
+  "endpoint.updated",
+  "endpoint.deleted",
+  "endpoint.disabled",
+  "message.attempt.failing",
+  "message.attempt.exhausted",
+  "message.attempt.recovered",
+] as const;
+export type OperationalEventType = (typeof OPERATIONAL_EVENT_TYPES)[number];
+
+/**
+ * Records an operational event for the tenant and, when the tenant has operational-webhook
+ * endpoints, sends it to them as a message of the tenant's operational application: signed,
+ * retried and logged by the same engine as every other message, in the caller's transaction.
+ * Events about the operational application itself are never emitted (no loops).
+ */
+export async function emitOperationalEvent(
+  tx: Tx,
+  scheduler: DeliveryScheduler,
+  event: {
+    tenantId: string;
+    applicationId: string;
+    type: OperationalEventType;
+    data: Record<string, unknown>;
+    now?: Date;
+  },
+): Promise<void> {
+  const now = event.now ?? new Date();
+  const operationalAppId = await findOperationalApp(tx, event.tenantId);
+  if (operationalAppId && operationalAppId === event.applicationId) return;
+  await tx.operationalEvent.create({
+    data: {
+      id: newId("opev", now.getTime()),
+      tenantId: event.tenantId,
+      type: event.type,
+      payload: event.data as object,
+      createdAt: now,
+    },
+  });
+  if (!operationalAppId) return;
+  const row = await insertMessage(
+    tx,
+    event.tenantId,
+    OPERATIONAL_APP_UID,
+    { eventType: event.type, payload: { type: event.type, timestamp: now.toISOString(), data: event.data } },
+    now,
+    null,
+  );
+  if (row?.pending.length)
+    await scheduler.schedule(
+      tx,
+      row.pending.map((deliveryId) => ({ deliveryId, runAt: now })),
+    );
+}
