@@ -21,6 +21,8 @@ export interface ClaimedDelivery {
   throttleRate: number | null;
   /** A rate-limit slot the delivery already holds. */
   reservedSlotAt: Date | null;
+  /** The event type asks for thin payloads (a re-fetch reference instead of the content). */
+  thin: boolean;
 }
 
 /**
@@ -43,13 +45,14 @@ export async function claimDelivery(
                   - make_interval(secs => (e."timeoutMs" + ${orphanGraceMs}) / 1000.0)))
       RETURNING d.id, d."tenantId", d."applicationId", d."messageId", d."endpointId", d."attemptCount", d."reservedSlotAt"
     )
-    SELECT c.*, m."eventType", m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
+    SELECT c.*, m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
            e.url, e.headers, e."timeoutMs", e.disabled, COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
            COALESCE((SELECT array_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
                       WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now})), '{}') AS secrets
       FROM claimed c
       JOIN "Message" m ON m.id = c."messageId"
       JOIN "Endpoint" e ON e.id = c."endpointId"
-      JOIN "Application" a ON a.id = c."applicationId"`;
+      JOIN "Application" a ON a.id = c."applicationId"
+      LEFT JOIN "EventType" et ON et."tenantId" = c."tenantId" AND et.name = m."eventType"`;
   return rows[0] ?? null;
 }

@@ -1,6 +1,6 @@
 import type { RetryPolicy } from "@/lib/delivery/retry-policy";
 import type { GuardOptions } from "@/lib/delivery/ssrf-guard";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 
 export interface DeliveryConfig {
   retry: RetryPolicy;
@@ -12,6 +12,8 @@ export interface DeliveryConfig {
   /** A delivery still `sending` this long past its endpoint's timeout belongs to a dead worker. */
   orphanGraceMs: number;
   userAgent: string;
+  /** Where receivers reach this Hookline (re-fetch URLs of thin payloads). */
+  publicUrl: string;
 }
 
 export const HOOKLINE_VERSION = "0.1.0";
@@ -33,5 +35,6 @@ export function deliveryConfig(): DeliveryConfig {
     disableMinAttempts: e.ENDPOINT_DISABLE_MIN_ATTEMPTS,
     orphanGraceMs: e.DELIVERY_ORPHAN_GRACE,
     userAgent: `Hookline/${HOOKLINE_VERSION} (+https://github.com/hookline/hookline)`,
+    publicUrl: appUrl(),
   };
 }

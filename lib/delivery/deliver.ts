@@ -6,6 +6,7 @@ import { emitAttemptEvent } from "@/lib/delivery/emit-attempt-event";
 import { disableEndpoint, recordEndpointFailure } from "@/lib/delivery/endpoint-health";
 import { waitForTurn } from "@/lib/delivery/rate-limit";
 import { recordSuccess } from "@/lib/delivery/record-success";
+import { thinBody } from "@/lib/delivery/thin-body";
 
 const FAILING_AFTER_ATTEMPTS = 4;
 
@@ -73,7 +74,7 @@ export async function deliver(
     }
   }
 
-  const body = delivery.payload ?? "{}";
+  const body = delivery.thin ? thinBody(delivery, config.publicUrl, now()) : (delivery.payload ?? "{}");
   const timestamp = Math.floor(now().getTime() / 1000);
   const secrets = delivery.secrets.map(decryptSecret);
   const result = await (deps.send ?? sendAttempt)(

@@ -24,6 +24,7 @@ export async function createEventType(tenantId: string, input: EventTypeIn) {
         schemas: jsonOrNull(input.schemas ?? null),
         groupName: input.groupName ?? null,
         featureFlags: input.featureFlags ?? [],
+        thinPayload: input.thinPayload ?? false,
       },
       select: eventTypeSelect,
     });
@@ -44,6 +45,7 @@ export async function patchEventType(tenantId: string, name: string, patch: Even
       schemas: jsonOrNull(patch.schemas),
       groupName: patch.groupName,
       featureFlags: patch.featureFlags === null ? [] : patch.featureFlags,
+      thinPayload: patch.thinPayload,
     },
   });
   if (count === 0) return null;

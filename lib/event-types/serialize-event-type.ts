@@ -8,6 +8,7 @@ export const eventTypeSelect = {
   schemas: true,
   groupName: true,
   featureFlags: true,
+  thinPayload: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -20,6 +21,7 @@ export function serializeEventType(et: {
   schemas: unknown;
   groupName: string | null;
   featureFlags: string[];
+  thinPayload: boolean;
   createdAt: Date;
   updatedAt: Date;
 }): EventTypeOut {
@@ -31,6 +33,7 @@ export function serializeEventType(et: {
     schemas: et.schemas ?? null,
     groupName: et.groupName,
     featureFlags: et.featureFlags.length ? et.featureFlags : null,
+    thinPayload: et.thinPayload,
     createdAt: et.createdAt.toISOString(),
     updatedAt: et.updatedAt.toISOString(),
   };

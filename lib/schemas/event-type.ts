@@ -12,6 +12,8 @@ export const eventTypeIn = z.object({
   schemas: schemas.optional(),
   groupName: z.string().max(256).nullish(),
   featureFlags: z.array(z.string().max(256)).max(20).nullish(),
+  // Hookline: deliver {id, type, timestamp, fetchUrl, fetchToken} instead of the payload.
+  thinPayload: z.boolean().optional(),
 });
 export type EventTypeIn = z.infer<typeof eventTypeIn>;
 
@@ -27,6 +29,7 @@ export const eventTypeOut = z.object({
   schemas: z.unknown().nullable(),
   groupName: z.string().nullable(),
   featureFlags: z.array(z.string()).nullable(),
+  thinPayload: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

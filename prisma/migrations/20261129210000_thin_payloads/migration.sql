@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EventType" ADD COLUMN     "thinPayload" BOOLEAN NOT NULL DEFAULT false;
