@@ -17,7 +17,8 @@ export type IdPrefix =
   | "dlv"
   | "atmpt"
   | "opev"
-  | "qtask";
+  | "qtask"
+  | "batch";
 
 /**
  * A prefixed, time-sortable id such as `msg_2TfB3…`: 6 bytes of milliseconds since the epoch,

@@ -23,6 +23,9 @@ export interface ClaimedDelivery {
   reservedSlotAt: Date | null;
   /** The event type asks for thin payloads (a re-fetch reference instead of the content). */
   thin: boolean;
+  /** Batching: at most this many messages per POST (null = off), waiting at most batchMaxWaitMs. */
+  batchMaxSize: number | null;
+  batchMaxWaitMs: number;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function claimDelivery(
       RETURNING d.id, d."tenantId", d."applicationId", d."messageId", d."endpointId", d."attemptCount", d."reservedSlotAt"
     )
     SELECT c.*, m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
-           e.url, e.headers, e."timeoutMs", e.disabled, COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
+           e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs", COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
            COALESCE((SELECT array_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
                       WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now})), '{}') AS secrets
       FROM claimed c

@@ -2,20 +2,13 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { claimDelivery } from "@/lib/delivery/claim-delivery";
 import type { DeliveryConfig } from "@/lib/delivery/config";
-import { emitAttemptEvent } from "@/lib/delivery/emit-attempt-event";
-import { disableEndpoint, recordEndpointFailure } from "@/lib/delivery/endpoint-health";
+import { batchBody, formBatch } from "@/lib/delivery/form-batch";
 import { waitForTurn } from "@/lib/delivery/rate-limit";
-import { recordSuccess } from "@/lib/delivery/record-success";
-import { thinBody } from "@/lib/delivery/thin-body";
-
-const FAILING_AFTER_ATTEMPTS = 4;
-
-import { nextRetryDelay } from "@/lib/delivery/retry-policy";
-
+import { recordOutcome } from "@/lib/delivery/record-outcome";
 import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
+import { thinBody } from "@/lib/delivery/thin-body";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
-import { newId } from "@/lib/ids";
 import { signatureHeader } from "@/lib/signing/standard-webhooks";
 
 export interface DeliverDeps {
@@ -30,6 +23,7 @@ export type DeliverOutcome =
   | { kind: "skipped" }
   | { kind: "parked" }
   | { kind: "throttled"; nextAttemptAt: Date }
+  | { kind: "batching"; nextAttemptAt: Date }
   | {
       kind: "attempted";
       status: DeliveryStatus;
@@ -39,11 +33,11 @@ export type DeliverOutcome =
     };
 
 /**
- * One attempt at one delivery: claim it, POST the signed message, record the attempt, and decide
- * what happens next (done, retry at a time from the retry policy, failed = dead-letter, or parked
- * because the endpoint is disabled). Everything after the HTTP call is one transaction, and the
- * next try is scheduled inside it (graphile-worker: a job; Inngest: nothing, the running function
- * sleeps until `nextAttemptAt` itself, so no event is sent for retries).
+ * One attempt at one delivery (or at a batch it leads): claim it, wait its turn under the rate
+ * limit, gather its batch, POST the signed body, and record what happened and what comes next
+ * (lib/delivery/record-outcome.ts). A wait of any kind releases the delivery to come back later,
+ * scheduled in the same transaction (graphile-worker: a job; Inngest: nothing, the function
+ * sleeps until `nextAttemptAt` itself).
  */
 export async function deliver(
   deliveryId: string,
@@ -51,32 +45,55 @@ export async function deliver(
   trigger: "scheduled" | "manual" = "scheduled",
 ): Promise<DeliverOutcome> {
   const now = deps.now ?? (() => new Date());
-  const { config } = deps;
   const claimedAt = now();
-  const delivery = await claimDelivery(deliveryId, claimedAt, config.orphanGraceMs);
+  const delivery = await claimDelivery(deliveryId, claimedAt, deps.config.orphanGraceMs);
   if (!delivery) return { kind: "skipped" };
   if (delivery.disabled) {
     await db.delivery.update({ where: { id: delivery.id }, data: { status: "parked", nextAttemptAt: null } });
     return { kind: "parked" };
   }
 
-  if (delivery.throttleRate) {
-    const wakeAt = await waitForTurn(delivery, delivery.throttleRate, now);
-    if (wakeAt) {
-      await db.$transaction(async (tx) => {
-        await tx.delivery.update({
-          where: { id: delivery.id },
-          data: { status: "pending", nextAttemptAt: wakeAt.wakeAt, reservedSlotAt: wakeAt.slot },
-        });
-        await deps.scheduler.schedule(tx, [{ deliveryId: delivery.id, runAt: wakeAt.wakeAt }]);
+  let members = [delivery];
+  let batchId: string | null = null;
+  if (delivery.batchMaxSize) {
+    const batch = await formBatch(delivery, claimedAt);
+    if ("defer" in batch) {
+      // An older delivery is gathering a batch and will take this one: no job of its own.
+      await db.delivery.update({
+        where: { id: delivery.id },
+        data: { status: "pending", nextAttemptAt: batch.defer },
       });
-      return { kind: "throttled", nextAttemptAt: wakeAt.wakeAt };
+      return { kind: "batching", nextAttemptAt: batch.defer };
+    }
+    if ("wait" in batch) {
+      await release(delivery.id, batch.wait, null, deps.scheduler);
+      return { kind: "batching", nextAttemptAt: batch.wait };
+    }
+    ({ members, batchId } = batch);
+  }
+
+  if (delivery.throttleRate) {
+    const turn = await waitForTurn(delivery, delivery.throttleRate, now);
+    if (turn) {
+      await release(delivery.id, turn.wakeAt, turn.slot, deps.scheduler);
+      // The rest of the batch waits with it, without jobs of their own: the leader gathers them again.
+      const rest = members.slice(1).map((m) => m.id);
+      await db.delivery.updateMany({
+        where: { id: { in: rest } },
+        data: { status: "pending", nextAttemptAt: turn.wakeAt },
+      });
+      return { kind: "throttled", nextAttemptAt: turn.wakeAt };
     }
   }
 
-  const body = delivery.thin ? thinBody(delivery, config.publicUrl, now()) : (delivery.payload ?? "{}");
+  const body = batchId
+    ? batchBody(members)
+    : delivery.thin
+      ? thinBody(delivery, deps.config.publicUrl, now())
+      : (delivery.payload ?? "{}");
+  // Receivers deduplicate on webhook-id: the message id (the same on every retry), or the batch's.
+  const webhookId = batchId ?? delivery.messageId;
   const timestamp = Math.floor(now().getTime() / 1000);
-  const secrets = delivery.secrets.map(decryptSecret);
   const result = await (deps.send ?? sendAttempt)(
     {
       url: delivery.url,
@@ -85,91 +102,47 @@ export async function deliver(
       headers: {
         ...delivery.headers,
         "content-type": "application/json",
-        "user-agent": config.userAgent,
-        "webhook-id": delivery.messageId,
+        "user-agent": deps.config.userAgent,
+        "webhook-id": webhookId,
         "webhook-timestamp": String(timestamp),
-        "webhook-signature": signatureHeader(secrets, delivery.messageId, timestamp, body),
+        "webhook-signature": signatureHeader(delivery.secrets.map(decryptSecret), webhookId, timestamp, body),
       },
     },
-    config.guard,
+    deps.config.guard,
     now,
   );
+  const recorded = await recordOutcome(members, result, now(), trigger, batchId, deps);
+  if (batchId) await startNextBatch(delivery.endpointId, now(), deps.scheduler);
+  return { kind: "attempted", result, ...recorded };
+}
 
-  const finished = now();
-  const attempts = delivery.attemptCount + 1;
-  let status: DeliveryStatus;
-  let nextAttemptAt: Date | null = null;
-  let endpointDisabled = false;
-
-  const attempt = {
-    id: newId("atmpt", finished.getTime()),
-    tenantId: delivery.tenantId,
-    applicationId: delivery.applicationId,
-    messageId: delivery.messageId,
-    endpointId: delivery.endpointId,
-    deliveryId: delivery.id,
-    url: delivery.url,
-    outcome: result.outcome,
-    trigger,
-    responseStatusCode: result.status,
-    response: result.responseBody,
-    durationMs: result.durationMs,
-    errorKind: result.errorKind,
-    errorMessage: result.errorMessage,
-    createdAt: finished,
-  };
-  if (result.outcome === "success") {
-    // The common case is one statement: attempt, delivery and endpoint health together.
-    await recordSuccess(attempt, attempts);
-    if (attempts > 1) {
-      await db.$transaction((tx) =>
-        emitAttemptEvent(tx, deps.scheduler, "message.attempt.recovered", delivery, attempt),
-      );
-    }
-    return { kind: "attempted", status: "succeeded", result, nextAttemptAt: null, endpointDisabled: false };
-  }
-
+/** Back to pending until `at` (no attempt is counted), with its job scheduled for then. */
+async function release(
+  deliveryId: string,
+  at: Date,
+  slot: Date | null,
+  scheduler: DeliveryScheduler,
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    if (result.status === 410) {
-      // Standard Webhooks: 410 Gone means "stop sending": disable at once, keep the message parked.
-      status = "parked";
-      endpointDisabled = true;
-      await disableEndpoint(
-        tx,
-        deps.scheduler,
-        delivery.endpointId,
-        finished,
-        "The endpoint answered 410 Gone",
-      );
-    } else {
-      endpointDisabled = await recordEndpointFailure(
-        tx,
-        delivery.endpointId,
-        finished,
-        config,
-        deps.scheduler,
-      );
-      const delay = result.permanent
-        ? null
-        : nextRetryDelay(config.retry, attempts, result.retryAfterMs, deps.random);
-      if (endpointDisabled) status = "parked";
-      else if (delay === null) status = "failed";
-      else {
-        status = "pending";
-        nextAttemptAt = new Date(finished.getTime() + delay);
-      }
-    }
-    await tx.messageAttempt.create({ data: attempt });
-    // Tell the tenant: after the 4th failed attempt, and when retries are exhausted.
-    if (attempts === FAILING_AFTER_ATTEMPTS && status !== "failed")
-      await emitAttemptEvent(tx, deps.scheduler, "message.attempt.failing", delivery, attempt);
-    if (status === "failed")
-      await emitAttemptEvent(tx, deps.scheduler, "message.attempt.exhausted", delivery, attempt);
     await tx.delivery.update({
-      where: { id: delivery.id },
-      data: { status, attemptCount: attempts, nextAttemptAt, lastAttemptAt: finished, reservedSlotAt: null },
+      where: { id: deliveryId },
+      data: { status: "pending", nextAttemptAt: at, reservedSlotAt: slot },
     });
-    if (nextAttemptAt) await deps.scheduler.schedule(tx, [{ deliveryId: delivery.id, runAt: nextAttemptAt }]);
+    await scheduler.schedule(tx, [{ deliveryId, runAt: at }]);
   });
-  return { kind: "attempted", status: status!, result, nextAttemptAt, endpointDisabled };
+}
+
+/** Messages that did not fit in the batch just sent wait for no one: start the next batch now. */
+async function startNextBatch(endpointId: string, at: Date, scheduler: DeliveryScheduler): Promise<void> {
+  const next = await db.delivery.findFirst({
+    where: { endpointId, status: "pending", attemptCount: 0 },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  if (!next) return;
+  await db.$transaction(async (tx) => {
+    await tx.delivery.update({ where: { id: next.id }, data: { nextAttemptAt: at } });
+    await scheduler.schedule(tx, [{ deliveryId: next.id, runAt: at }]);
+  });
+  await scheduler.afterCommit?.([{ deliveryId: next.id, runAt: at }]);
 }

@@ -17,10 +17,10 @@ export async function reserveSlot(endpointId: string, perSecond: number, now: Da
 
 // Waits up to this long happen in the worker; longer ones go back to the job engine, which wakes
 // the delivery this much before its slot. A slot missed by more than LATE_MS (a late wake-up, a
-// busy CPU) is given up for a fresh one, so sends keep to their slots.
+// busy CPU) is given up for a fresh one, so sends stay close to their slots.
 const IN_PROCESS_WAIT_MS = 1000;
 const EARLY_WAKE_MS = 600;
-const LATE_MS = 20;
+const LATE_MS = 250;
 
 /**
  * Waits for the delivery's turn under the endpoint's limit (shared by every worker). Returns when

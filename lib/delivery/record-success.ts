@@ -15,6 +15,7 @@ export interface AttemptRow {
   durationMs: number;
   errorKind: string | null;
   errorMessage: string | null;
+  batchId: string | null;
   createdAt: Date;
 }
 
@@ -26,9 +27,9 @@ export async function recordSuccess(a: AttemptRow, attemptCount: number): Promis
   await db.$executeRaw`
     WITH attempt AS (
       INSERT INTO "MessageAttempt" (id, "tenantId", "applicationId", "messageId", "endpointId", "deliveryId", url, outcome,
-                                    trigger, "responseStatusCode", response, "durationMs", "errorKind", "errorMessage", "createdAt")
+                                    trigger, "responseStatusCode", response, "durationMs", "errorKind", "errorMessage", "batchId", "createdAt")
       VALUES (${a.id}, ${a.tenantId}, ${a.applicationId}, ${a.messageId}, ${a.endpointId}, ${a.deliveryId}, ${a.url},
-              'success', ${a.trigger}::"AttemptTrigger", ${a.responseStatusCode}, ${a.response}, ${a.durationMs}, NULL, NULL, ${a.createdAt})
+              'success', ${a.trigger}::"AttemptTrigger", ${a.responseStatusCode}, ${a.response}, ${a.durationMs}, NULL, NULL, ${a.batchId}, ${a.createdAt})
     ), delivery AS (
       UPDATE "Delivery" SET status = 'succeeded', "attemptCount" = ${attemptCount}, "nextAttemptAt" = NULL,
                             "lastAttemptAt" = ${a.createdAt}, "updatedAt" = ${a.createdAt}, "reservedSlotAt" = NULL

@@ -33,6 +33,8 @@ export async function createEndpoint(tenantId: string, appIdOrUid: string, input
         metadata: input.metadata ?? {},
         throttleRate: input.throttleRate ?? null,
         timeoutMs: (input.timeout ?? 15) * 1000,
+        batchMaxSize: input.batchMaxSize ?? null,
+        batchMaxWaitMs: input.batchMaxWaitMs ?? 1000,
         secrets: { create: { id: newId("sec"), encrypted: encryptSecret(input.secret ?? generateSecret()) } },
       },
       select: endpointSelect,

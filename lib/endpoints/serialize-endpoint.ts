@@ -12,6 +12,8 @@ export const endpointSelect = {
   metadata: true,
   throttleRate: true,
   timeoutMs: true,
+  batchMaxSize: true,
+  batchMaxWaitMs: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -28,6 +30,8 @@ export function serializeEndpoint(ep: {
   metadata: unknown;
   throttleRate: number | null;
   timeoutMs: number;
+  batchMaxSize: number | null;
+  batchMaxWaitMs: number;
   createdAt: Date;
   updatedAt: Date;
 }): EndpointOut {
@@ -43,6 +47,8 @@ export function serializeEndpoint(ep: {
     metadata: (ep.metadata ?? {}) as Record<string, string>,
     throttleRate: ep.throttleRate,
     timeout: Math.round(ep.timeoutMs / 1000),
+    batchMaxSize: ep.batchMaxSize,
+    batchMaxWaitMs: ep.batchMaxWaitMs,
     createdAt: ep.createdAt.toISOString(),
     updatedAt: ep.updatedAt.toISOString(),
   };

@@ -37,6 +37,8 @@ export async function updateEndpoint(
         metadata: fill(patch.metadata, {}),
         throttleRate: replace ? (patch.throttleRate ?? null) : patch.throttleRate,
         timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+        batchMaxSize: replace ? (patch.batchMaxSize ?? null) : patch.batchMaxSize,
+        batchMaxWaitMs: fill(patch.batchMaxWaitMs, 1000),
         ...(toggled
           ? disabled
             ? { disabled: true, disabledAt: new Date(), disabledReason: "Disabled through the API" }

@@ -63,6 +63,10 @@ export const endpointIn = z.object({
   version: z.number().int().min(1).optional(),
   // Hookline extension: seconds to wait for the receiver (1–60, default 15).
   timeout: z.number().int().min(1).max(60).optional(),
+  // Hookline extension: send up to this many pending messages as one POST (null/absent = off) …
+  batchMaxSize: z.number().int().min(2).max(1000).nullish(),
+  // … waiting at most this many milliseconds for a batch to fill (default 1000).
+  batchMaxWaitMs: z.number().int().min(0).max(60_000).optional(),
 });
 export type EndpointIn = z.infer<typeof endpointIn>;
 
@@ -82,6 +86,8 @@ export const endpointOut = z.object({
   metadata: z.record(z.string(), z.string()),
   throttleRate: z.number().nullable(),
   timeout: z.number(),
+  batchMaxSize: z.number().nullable(),
+  batchMaxWaitMs: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

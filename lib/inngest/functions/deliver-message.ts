@@ -36,7 +36,7 @@ export const deliverMessage = inngest.createFunction(
         deliver(event.data.deliveryId, deps, trigger),
       );
       outcomes.push(outcome.kind === "attempted" ? outcome.status : outcome.kind);
-      // A retry or a rate-limit slot: sleep until then and go again.
+      // A retry, a rate-limit slot or a filling batch: sleep until then and go again.
       if (!("nextAttemptAt" in outcome) || !outcome.nextAttemptAt) return { outcomes };
       await step.sleepUntil(`wait-${attempt}`, new Date(outcome.nextAttemptAt));
       trigger = "scheduled";

@@ -1,0 +1,67 @@
+import { db } from "@/lib/db";
+import type { ClaimedDelivery } from "@/lib/delivery/claim-delivery";
+import { newId } from "@/lib/ids";
+
+export type BatchDecision =
+  | { wait: Date }
+  | { defer: Date }
+  | { batchId: string; members: ClaimedDelivery[] };
+
+/**
+ * For an endpoint that batches. A new message's delivery either defers to an older one still
+ * gathering its batch (it will be taken into that batch), or, being the oldest, waits until the
+ * batch is full or its max wait is over. Then it takes up to `batchMaxSize - 1` more pending
+ * deliveries of the endpoint into its batch: new messages, and retries that are due. Taken
+ * deliveries are marked `sending` (their own jobs then find nothing to do).
+ */
+export async function formBatch(leader: ClaimedDelivery, now: Date): Promise<BatchDecision> {
+  const max = leader.batchMaxSize ?? 1;
+  if (leader.attemptCount === 0) {
+    const createdAt = new Date(leader.messageCreatedAt);
+    const older = await db.delivery.findFirst({
+      where: {
+        endpointId: leader.endpointId,
+        attemptCount: 0,
+        status: { in: ["pending", "sending"] },
+        id: { not: leader.id },
+        OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: leader.id } }],
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { createdAt: true },
+    });
+    if (older) return { defer: new Date(older.createdAt.getTime() + leader.batchMaxWaitMs) };
+    const ready = new Date(createdAt.getTime() + leader.batchMaxWaitMs);
+    if (ready > now) {
+      const waiting = await db.delivery.count({
+        where: { endpointId: leader.endpointId, status: "pending", attemptCount: 0, id: { not: leader.id } },
+      });
+      if (waiting + 1 < max) return { wait: ready };
+    }
+  }
+  const batchId = newId("batch", now.getTime());
+  const members = await db.$queryRaw<ClaimedDelivery[]>`
+    WITH taken AS (
+      UPDATE "Delivery" d SET status = 'sending', "lastAttemptAt" = ${now}, "updatedAt" = ${now}, "batchId" = ${batchId}
+       WHERE d.id IN (
+         SELECT id FROM "Delivery"
+          WHERE "endpointId" = ${leader.endpointId} AND status = 'pending' AND id <> ${leader.id}
+            AND ("attemptCount" = 0 OR "nextAttemptAt" <= ${now})
+          ORDER BY "createdAt" LIMIT ${max - 1}
+          FOR UPDATE SKIP LOCKED)
+      RETURNING d.id, d."messageId", d."attemptCount"
+    )
+    SELECT t.id, t."messageId", t."attemptCount", m."eventType", m."createdAt" AS "messageCreatedAt", m.payload::text AS payload
+      FROM taken t JOIN "Message" m ON m.id = t."messageId"
+     ORDER BY m."createdAt"`;
+  await db.delivery.update({ where: { id: leader.id }, data: { batchId } });
+  return { batchId, members: [leader, ...members.map((m) => ({ ...leader, ...m }))] };
+}
+
+/** A batch's body: a JSON array of the messages, each with its own id (the payloads as stored). */
+export function batchBody(members: ClaimedDelivery[]): string {
+  const items = members.map(
+    (m) =>
+      `{"id":${JSON.stringify(m.messageId)},"eventType":${JSON.stringify(m.eventType)},"timestamp":${JSON.stringify(new Date(m.messageCreatedAt).toISOString())},"payload":${m.payload ?? "null"}}`,
+  );
+  return `[${items.join(",")}]`;
+}
