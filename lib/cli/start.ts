@@ -30,13 +30,15 @@ const demo: DemoCredentials | null = fs.existsSync(DEMO_FILE)
 await ensureBuild(log, process.argv.includes("--rebuild"));
 
 // `--no-worker` serves the portal and API only (when workers run as separate processes).
-const worker = !process.argv.includes("--no-worker")
-  ? await startGraphileWorker({
-      connectionString: booted.databaseUrl,
-      concurrency: env.WORKER_CONCURRENCY,
-      log,
-    })
-  : null;
+// With JOBS_DRIVER=inngest, Inngest calls /api/inngest instead and no worker runs here.
+const worker =
+  env.JOBS_DRIVER === "graphile" && !process.argv.includes("--no-worker")
+    ? await startGraphileWorker({
+        connectionString: booted.databaseUrl,
+        concurrency: env.WORKER_CONCURRENCY,
+        log,
+      })
+    : null;
 
 const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 await app.prepare();

@@ -8,6 +8,12 @@ const log = (line: string) => console.log(`[hookline worker] ${line}`);
 const booted = await boot(log);
 if (booted.env.JOBS_DRIVER !== "graphile") {
   console.error(
+    "JOBS_DRIVER=inngest: Inngest runs deliveries by calling /api/inngest on the app; no worker process is needed.",
+  );
+  process.exit(1);
+}
+if (booted.env.JOBS_DRIVER !== "graphile") {
+  console.error(
     "JOBS_DRIVER is not 'graphile': deliveries run on Inngest, which calls /api/inngest; no worker process is needed.",
   );
   process.exit(1);
