@@ -11,21 +11,19 @@ import { startGraphileWorker } from "@/lib/jobs/graphile-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 
 const log = (line: string) => console.log(`[hookline] ${line}`);
-const DEMO_FILE = path.join(".data", "demo-credentials.json");
 
 const booted = await boot(log);
 const { env } = booted;
 const baseUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 process.env.NEXTAUTH_URL ??= baseUrl;
 
+// The demo login is kept beside the embedded database it belongs to, so every later start can
+// print it; with DATABASE_URL it is printed once, when seeded, and never written to disk.
+const demoFile = booted.embedded ? `${path.resolve(env.EMBEDDED_PG_DIR)}.demo.json` : null;
 const seeded = await seedDemo();
-if (seeded) {
-  fs.mkdirSync(".data", { recursive: true });
-  fs.writeFileSync(DEMO_FILE, JSON.stringify(seeded, null, 2), { mode: 0o600 });
-}
-const demo: DemoCredentials | null = fs.existsSync(DEMO_FILE)
-  ? JSON.parse(fs.readFileSync(DEMO_FILE, "utf8"))
-  : null;
+if (seeded && demoFile) fs.writeFileSync(demoFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
+const demo: DemoCredentials | null =
+  seeded ?? (demoFile && fs.existsSync(demoFile) ? JSON.parse(fs.readFileSync(demoFile, "utf8")) : null);
 
 await ensureBuild(log, process.argv.includes("--rebuild"));
 
