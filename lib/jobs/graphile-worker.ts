@@ -1,4 +1,4 @@
-import { type Runner, run } from "graphile-worker";
+import { Logger, type Runner, run } from "graphile-worker";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
 import { sweepOrphans } from "@/lib/delivery/sweep";
@@ -7,6 +7,11 @@ import { DELIVER_TASK, graphileScheduler, RETENTION_TASK, SWEEP_TASK } from "@/l
 import { retentionSweep } from "@/lib/messages/retention-sweep";
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
+// graphile-worker's own messages: warnings and errors only (its info lines are per-start noise).
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[graphile-worker] ${level}: ${message}`);
+});
 
 export interface WorkerOptions {
   connectionString: string;
@@ -35,7 +40,7 @@ export async function startGraphileWorker(options: WorkerOptions): Promise<Runne
         completeJobBatchDelay: 2,
       },
     },
-    logger: undefined,
+    logger: quietLogger,
     taskList: {
       [DELIVER_TASK]: async (payload) => {
         const job = payload as { deliveryId: string; trigger?: "scheduled" | "manual" };

@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/app/(portal)/applications/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function CreateApplicationForm({
+  action,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end">
+      {state.error ? (
+        <div className="md:col-span-3">
+          <Alert tone="error">{state.error}</Alert>
+        </div>
+      ) : null}
+      <Field
+        id="app-name"
+        name="name"
+        label="Name"
+        placeholder="Acme Corp"
+        required
+        maxLength={256}
+        error={state.fieldErrors?.name}
+      />
+      <Field
+        id="app-uid"
+        name="uid"
+        label="UID (optional)"
+        placeholder="acme"
+        hint="Your own id for this customer."
+        error={state.fieldErrors?.uid}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create application"}
+      </Button>
+    </form>
+  );
+}
