@@ -9,8 +9,12 @@ import { retentionSweep } from "@/lib/messages/retention-sweep";
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 // graphile-worker's own messages: warnings and errors only (its info lines are per-start noise).
+// Its advice to size the pool above the concurrency does not apply here: our tasks use their own
+// (Prisma) pool and hold no connection while an HTTP attempt is in flight.
 const quietLogger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`[graphile-worker] ${level}: ${message}`);
+  if ((level === "error" || level === "warning") && !message.includes("maxPoolSize")) {
+    console.error(`[graphile-worker] ${level}: ${message}`);
+  }
 });
 
 export interface WorkerOptions {

@@ -24,7 +24,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       <Card
         title="All applications"
         actions={
-          <form role="search" className="flex gap-2">
+          <form className="flex gap-2">
             <label htmlFor="q" className="sr-only">
               Search applications
             </label>

@@ -4,13 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
+import { startReceiver } from "../support/receiver";
 
 let app: AppProcess;
 let browser: Browser;
 
 beforeAll(async () => {
   const databaseUrl = await freshDatabase();
-  app = await startApp(databaseUrl);
+  // Deliveries to the loopback test receiver must be allowed, as on the embedded default.
+  app = await startApp(databaseUrl, { DELIVERY_ALLOW_CIDRS: "127.0.0.0/8", DELIVERY_REQUIRE_HTTPS: "false" });
   browser = await launchBrowser();
 }, 600_000);
 
@@ -90,6 +92,79 @@ describe("the portal in a real browser", () => {
       await page.goto(app.url + route);
       expect(new URL(page.url()).pathname).toBe("/signin");
     }
+    await page.close();
+  });
+
+  it("creates an application and an endpoint, sends a test event and sees it delivered, and rotates the secret", {
+    timeout: 120_000,
+  }, async () => {
+    const { createEventType } = await import("@/lib/event-types/save-event-type");
+    const { db } = await import("@/lib/db");
+    const receiver = await startReceiver();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    const email = `grace-${Date.now()}@example.test`;
+    await page.goto(`${app.url}/signup`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("another long password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(/\/dashboard/);
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: { memberships: { select: { tenantId: true } } },
+    });
+    await createEventType(user.memberships[0]!.tenantId, {
+      name: "invoice.paid",
+      description: "An invoice was paid",
+      schemas: { "1": { type: "object", examples: [{ invoiceId: "inv_9", amount: 990 }] } },
+    });
+
+    await page.getByRole("link", { name: "Applications" }).click();
+    await page.getByText("No applications yet").waitFor();
+    await page.getByLabel("Name", { exact: true }).fill("Globex");
+    await page.getByLabel("UID (optional)").fill("globex");
+    await page.getByRole("button", { name: "Create application" }).click();
+    await page.getByRole("heading", { name: "Globex" }).waitFor();
+
+    await page.getByLabel("Endpoint URL").fill(receiver.url);
+    await page.getByLabel("invoice.paid").check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByRole("heading", { name: receiver.url }).waitFor();
+
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("test-event-result").textContent({ timeout: 30_000 })).resolves.toMatch(
+      /Delivered: HTTP 200/,
+    );
+    expect(JSON.parse(receiver.requests[0]!.body)).toEqual({ invoiceId: "inv_9", amount: 990 });
+    await page.reload();
+    await page.getByRole("cell", { name: "200" }).first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "endpoint.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Reveal" }).click();
+    const before = await page.getByTestId("endpoint-secret").textContent();
+    expect(before).toMatch(/^whsec_/);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Rotate" }).click();
+    await page.getByText("The previous secret keeps signing until").waitFor();
+    await expect(page.getByTestId("endpoint-secret").textContent()).resolves.not.toBe(before);
+    await page.close();
+    await receiver.close();
+  });
+
+  it("answers another tenant's application with a 404 page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/signin`);
+    await page.getByLabel("Email").fill("demo@hookline.local");
+    await page.getByLabel("Password").fill(/Demo login:\s+\S+ \/ (\S+)/.exec(app.output())![1]!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/dashboard/);
+    const { db } = await import("@/lib/db");
+    const foreign = await db.application.findFirstOrThrow({
+      where: { name: "Globex" },
+      select: { id: true },
+    });
+    const response = await page.goto(`${app.url}/applications/${foreign.id}`);
+    expect(response?.status()).toBe(404);
     await page.close();
   });
 });

@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { createEndpointAction, deleteApplicationAction } from "@/app/(portal)/applications/actions";
+import { CreateEndpointForm } from "@/components/endpoints/create-endpoint-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { applicationOverview } from "@/lib/applications/application-overview";
+import { currentMember } from "@/lib/auth/current-member";
+import { orNotFound } from "@/lib/portal/or-not-found";
+
+export const metadata = { title: "Application" };
+
+const statusTone: Record<string, string> = {
+  succeeded: "text-emerald-600",
+  failed: "text-red-600",
+  parked: "text-amber-600",
+  pending: "text-zinc-500",
+  sending: "text-sky-600",
+};
+
+export default async function ApplicationPage({ params }: { params: Promise<{ app_id: string }> }) {
+  const member = await currentMember();
+  const { app_id } = await params;
+  const { app, endpoints, messages, eventTypes } = await orNotFound(
+    applicationOverview(member.tenant.id, app_id),
+  );
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href="/applications" className="text-sm text-brand-600">
+            ← Applications
+          </Link>
+          <h1 className="text-2xl font-semibold">{app.name}</h1>
+          <p className="font-mono text-xs text-zinc-500">
+            {app.id}
+            {app.uid ? ` · uid ${app.uid}` : ""}
+          </p>
+        </div>
+        <form action={deleteApplicationAction}>
+          <input type="hidden" name="appId" value={app.id} />
+          <Button type="submit" variant="danger" aria-label={`Delete application ${app.name}`}>
+            Delete application
+          </Button>
+        </form>
+      </div>
+      <Card title="Endpoints">
+        {endpoints.length === 0 ? (
+          <p className="mb-4 text-sm text-zinc-500">
+            No endpoints yet: add the URL where this customer wants events.
+          </p>
+        ) : (
+          <ul className="mb-6 divide-y divide-zinc-200 dark:divide-zinc-800">
+            {endpoints.map((ep) => (
+              <li key={ep.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div>
+                  <Link
+                    href={`/applications/${app.id}/endpoints/${ep.id}`}
+                    className="break-all font-medium text-brand-600 hover:underline"
+                  >
+                    {ep.url}
+                  </Link>
+                  <p className="text-xs text-zinc-500">
+                    {ep.eventTypes.length ? ep.eventTypes.join(", ") : "All event types"}
+                  </p>
+                </div>
+                {ep.disabled ? (
+                  <span className="text-sm text-amber-600" title={ep.disabledReason ?? ""}>
+                    Disabled
+                  </span>
+                ) : (
+                  <span className="text-sm text-emerald-600">Enabled</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <CreateEndpointForm appId={app.id} eventTypes={eventTypes} action={createEndpointAction} />
+      </Card>
+      <Card title="Recent messages">
+        {messages.length === 0 ? (
+          <p className="text-sm text-zinc-500">
+            No messages yet. Send one with the API or “Send test event” on an endpoint.
+          </p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-zinc-500">
+              <tr>
+                <th className="py-2">Message</th>
+                <th className="py-2">Event type</th>
+                <th className="py-2">Deliveries</th>
+                <th className="py-2">Sent</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td className="py-2 font-mono text-xs">{m.id}</td>
+                  <td className="py-2">{m.eventType}</td>
+                  <td className="py-2">
+                    {m.deliveries.length === 0
+                      ? "—"
+                      : m.deliveries.map((d) => (
+                          <span key={d.id} className={`mr-2 ${statusTone[d.status]}`}>
+                            {d.status}
+                          </span>
+                        ))}
+                  </td>
+                  <td className="py-2">
+                    <RelativeTime iso={m.createdAt.toISOString()} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+type Attempt = {
+  outcome: "success" | "failure";
+  responseStatusCode: number;
+  durationMs: number;
+  errorMessage: string | null;
+} | null;
+
+/** Sends an event type's example to the endpoint, then waits for the attempt and shows it. */
+export function SendTestEvent({
+  eventTypes,
+  send,
+  result,
+}: {
+  eventTypes: string[];
+  send: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
+  result: (messageId: string) => Promise<Attempt>;
+}) {
+  const [eventType, setEventType] = useState(eventTypes[0] ?? "");
+  const [state, setState] = useState<{
+    kind: "idle" | "sending" | "waiting" | "error" | "done";
+    text?: string;
+    attempt?: Attempt;
+  }>({ kind: "idle" });
+  if (eventTypes.length === 0)
+    return <p className="text-sm text-zinc-500">Add an event type to the catalogue to send a test event.</p>;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="text-sm">
+          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Event type</span>
+          <select
+            value={eventType}
+            onChange={(e) => setEventType(e.target.value)}
+            className="mt-1 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          >
+            {eventTypes.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button
+          disabled={state.kind === "sending" || state.kind === "waiting"}
+          onClick={async () => {
+            setState({ kind: "sending" });
+            const sent = await send(eventType);
+            if (!sent.messageId) return setState({ kind: "error", text: sent.error });
+            setState({ kind: "waiting" });
+            for (let i = 0; i < 60; i++) {
+              const attempt = await result(sent.messageId);
+              if (attempt) return setState({ kind: "done", attempt });
+              await new Promise((r) => setTimeout(r, 500));
+            }
+            setState({ kind: "error", text: "No attempt yet after 30 seconds: is a worker running?" });
+          }}
+        >
+          {state.kind === "sending"
+            ? "Sending…"
+            : state.kind === "waiting"
+              ? "Waiting for the attempt…"
+              : "Send test event"}
+        </Button>
+      </div>
+      {state.kind === "error" ? <Alert tone="error">{state.text}</Alert> : null}
+      {state.kind === "done" && state.attempt ? (
+        <Alert tone={state.attempt.outcome === "success" ? "success" : "error"}>
+          <span data-testid="test-event-result">
+            {state.attempt.outcome === "success" ? "Delivered" : "Failed"}: HTTP{" "}
+            {state.attempt.responseStatusCode || "—"} in {state.attempt.durationMs} ms
+            {state.attempt.errorMessage ? ` (${state.attempt.errorMessage})` : ""}
+          </span>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

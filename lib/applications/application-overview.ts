@@ -1,0 +1,38 @@
+import { findApplication } from "@/lib/applications/find-application";
+import { db } from "@/lib/db";
+
+/** What an application's portal page shows: the app, its endpoints, recent messages, the catalogue. */
+export async function applicationOverview(tenantId: string, appId: string) {
+  const app = await findApplication(tenantId, appId);
+  const [endpoints, messages, eventTypes] = await Promise.all([
+    db.endpoint.findMany({
+      where: { tenantId, applicationId: app.id },
+      orderBy: { id: "desc" },
+      select: {
+        id: true,
+        url: true,
+        description: true,
+        disabled: true,
+        disabledReason: true,
+        eventTypes: true,
+      },
+    }),
+    db.message.findMany({
+      where: { tenantId, applicationId: app.id },
+      orderBy: { id: "desc" },
+      take: 20,
+      select: {
+        id: true,
+        eventType: true,
+        createdAt: true,
+        deliveries: { select: { id: true, status: true } },
+      },
+    }),
+    db.eventType.findMany({
+      where: { tenantId, archived: false },
+      orderBy: { name: "asc" },
+      select: { name: true, description: true },
+    }),
+  ]);
+  return { app, endpoints, messages, eventTypes };
+}
