@@ -1,24 +1,17 @@
-import { Svix } from "svix";
+import type { Svix } from "svix";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
-import { startApiServer } from "../support/api-server";
-import { freshDatabase } from "../support/database";
-import { FAST_DELIVERY_ENV } from "../support/delivery-stack";
-import { createTestTenant } from "../support/fixtures";
+import { startDeliveryStack } from "../support/delivery-stack";
 import { startReceiver, waitUntil } from "../support/receiver";
 import { startWorkerProcess } from "../support/worker-process";
 
+let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 let databaseUrl: string;
-let api: Awaited<ReturnType<typeof startApiServer>>;
 let svix: Svix;
 
 beforeAll(async () => {
-  Object.assign(process.env, FAST_DELIVERY_ENV);
-  resetEnvCache();
-  databaseUrl = await freshDatabase();
-  api = await startApiServer();
-  svix = new Svix((await createTestTenant("rate")).apiKey, { serverUrl: api.url });
+  stack = await startDeliveryStack({}, { inProcessWorker: false });
+  ({ databaseUrl, svix } = stack);
   await svix.eventType.create({ name: "tick", description: "" });
 }, 60_000);
 let workers: ReturnType<typeof startWorkerProcess>[] = [];
@@ -26,7 +19,7 @@ afterEach(async () => {
   await Promise.all(workers.map((w) => w.stop()));
   workers = [];
 });
-afterAll(() => api.close());
+afterAll(() => stack.close());
 
 describe("per-endpoint rate limit", () => {
   it("holds across two worker processes, and nothing is failed or dropped for it", {

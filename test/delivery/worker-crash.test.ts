@@ -1,27 +1,20 @@
-import { Svix } from "svix";
+import type { Svix } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
-import { startApiServer } from "../support/api-server";
-import { freshDatabase } from "../support/database";
-import { FAST_DELIVERY_ENV } from "../support/delivery-stack";
-import { createTestTenant } from "../support/fixtures";
+import { startDeliveryStack } from "../support/delivery-stack";
 import { startReceiver, waitUntil } from "../support/receiver";
 import { startWorkerProcess } from "../support/worker-process";
 
+let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 let databaseUrl: string;
-let api: Awaited<ReturnType<typeof startApiServer>>;
 let svix: Svix;
 
 beforeAll(async () => {
-  Object.assign(process.env, FAST_DELIVERY_ENV);
-  resetEnvCache();
-  databaseUrl = await freshDatabase();
-  api = await startApiServer();
-  svix = new Svix((await createTestTenant("crash")).apiKey, { serverUrl: api.url });
+  stack = await startDeliveryStack({}, { inProcessWorker: false });
+  ({ databaseUrl, svix } = stack);
   await svix.eventType.create({ name: "job.done", description: "" });
 }, 60_000);
-afterAll(() => api.close());
+afterAll(() => stack.close());
 
 describe("worker processes", () => {
   it("a worker killed mid-delivery loses nothing: the delivery is retried after restart", {

@@ -16,15 +16,23 @@ export const FAST_DELIVERY_ENV: Record<string, string> = {
   DELIVERY_SWEEP_INTERVAL: "500ms",
 };
 
-/** A database, the API over HTTP, a tenant with a svix client, and a graphile worker. */
-export async function startDeliveryStack(extraEnv: Record<string, string> = {}) {
+/**
+ * A database, the API over HTTP, a tenant with a svix client, and (unless `inProcessWorker` is
+ * false, for tests that run worker processes of their own) a graphile worker.
+ */
+export async function startDeliveryStack(
+  extraEnv: Record<string, string> = {},
+  { inProcessWorker = true } = {},
+) {
   Object.assign(process.env, FAST_DELIVERY_ENV, extraEnv);
   resetEnvCache();
   const databaseUrl = await freshDatabase();
   const api = await startApiServer();
   const tenant = await createTestTenant("delivery");
   const svix = new Svix(tenant.apiKey, { serverUrl: api.url });
-  let worker: Runner | null = await startGraphileWorker({ connectionString: databaseUrl, concurrency: 20 });
+  let worker: Runner | null = inProcessWorker
+    ? await startGraphileWorker({ connectionString: databaseUrl, concurrency: 20 })
+    : null;
   return {
     databaseUrl,
     api,
