@@ -5,23 +5,32 @@ import { env } from "@/lib/env";
 import { signUpIn } from "@/lib/schemas/auth";
 import { signUp } from "@/lib/tenants/sign-up";
 
-export type SignUpState = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
+export type SignUpState = {
+  ok: boolean;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  // What was submitted (never the password), shown again after an error.
+  values?: Record<string, string>;
+};
 
 // Creates the account and its tenant; the form then signs in through next-auth.
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   if (!env().SIGNUP_ENABLED) return { ok: false, error: "Sign-up is disabled on this server." };
+  const values = Object.fromEntries(
+    ["name", "tenantName", "email"].map((k) => [k, String(form.get(k) ?? "")]),
+  );
   const parsed = signUpIn.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, fieldErrors };
+    return { ok: false, fieldErrors, values };
   }
   try {
     await signUp(parsed.data);
     return { ok: true };
   } catch (error) {
     if (error instanceof ApiError && error.status === 409)
-      return { ok: false, fieldErrors: { email: error.detail } };
+      return { ok: false, fieldErrors: { email: error.detail }, values };
     throw error;
   }
 }

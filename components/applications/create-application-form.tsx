@@ -13,7 +13,11 @@ export function CreateApplicationForm({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end">
+    <form
+      key={JSON.stringify(state.values ?? null)}
+      action={formAction}
+      className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end"
+    >
       {state.error ? (
         <div className="md:col-span-3">
           <Alert tone="error">{state.error}</Alert>
@@ -26,6 +30,7 @@ export function CreateApplicationForm({
         placeholder="Acme Corp"
         required
         maxLength={256}
+        defaultValue={state.values?.name}
         error={state.fieldErrors?.name}
       />
       <Field
@@ -34,6 +39,7 @@ export function CreateApplicationForm({
         label="UID (optional)"
         placeholder="acme"
         hint="Your own id for this customer."
+        defaultValue={state.values?.uid}
         error={state.fieldErrors?.uid}
       />
       <Button type="submit" disabled={pending}>

@@ -17,7 +17,7 @@ export function CreateEndpointForm({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="space-y-3">
+    <form key={JSON.stringify(state.values ?? null)} action={formAction} className="space-y-3">
       <input type="hidden" name="appId" value={appId} />
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <Field
@@ -27,12 +27,14 @@ export function CreateEndpointForm({
         label="Endpoint URL"
         placeholder="https://example.com/webhooks"
         required
+        defaultValue={state.values?.url}
         error={state.fieldErrors?.url}
       />
       <Field
         id="ep-description"
         name="description"
         label="Description (optional)"
+        defaultValue={state.values?.description}
         error={state.fieldErrors?.description}
       />
       <fieldset>

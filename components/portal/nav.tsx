@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/applications", label: "Applications" },
+  { href: "/event-types", label: "Event types" },
   { href: "/api-keys", label: "API keys" },
   { href: "/docs/api", label: "API reference" },
 ];

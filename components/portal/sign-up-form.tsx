@@ -32,15 +32,23 @@ export function SignUpForm({
 
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-4">
+    <form key={JSON.stringify(state.values ?? null)} action={formAction} className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.ok ? <Alert tone="success">Account created. Signing you in…</Alert> : null}
-      <Field id="name" name="name" label="Your name" autoComplete="name" error={errors.name} />
+      <Field
+        id="name"
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        defaultValue={state.values?.name}
+        error={errors.name}
+      />
       <Field
         id="tenantName"
         name="tenantName"
         label="Company or team"
         hint="You can rename it later."
+        defaultValue={state.values?.tenantName}
         error={errors.tenantName}
       />
       <Field
@@ -50,6 +58,7 @@ export function SignUpForm({
         label="Email"
         autoComplete="email"
         required
+        defaultValue={state.values?.email}
         error={errors.email}
       />
       <Field

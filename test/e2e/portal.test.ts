@@ -98,8 +98,6 @@ describe("the portal in a real browser", () => {
   it("creates an application and an endpoint, sends a test event and sees it delivered, and rotates the secret", {
     timeout: 120_000,
   }, async () => {
-    const { createEventType } = await import("@/lib/event-types/save-event-type");
-    const { db } = await import("@/lib/db");
     const receiver = await startReceiver();
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
@@ -109,15 +107,28 @@ describe("the portal in a real browser", () => {
     await page.getByLabel("Password").fill("another long password");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL(/\/dashboard/);
-    const user = await db.user.findUniqueOrThrow({
-      where: { email },
-      select: { memberships: { select: { tenantId: true } } },
-    });
-    await createEventType(user.memberships[0]!.tenantId, {
-      name: "invoice.paid",
-      description: "An invoice was paid",
-      schemas: { "1": { type: "object", examples: [{ invoiceId: "inv_9", amount: 990 }] } },
-    });
+    await page.getByRole("link", { name: "Event types" }).click();
+    await page.getByText("The catalogue is empty").waitFor();
+    await page.getByLabel("Event type name").fill("invoice.paid");
+    await page.getByLabel("Description", { exact: true }).first().fill("An invoice was paid");
+    await page
+      .getByLabel("JSON schema (optional)")
+      .first()
+      .fill('{"type":"object","required":["amount"],"properties":{"amount":{"type":"integer"}}}');
+    await page.getByLabel("Example payload (optional)").first().fill('{"invoiceId":"inv_9","amount":"lots"}');
+    await page.getByRole("button", { name: "Add event type" }).click();
+    await page.getByText("Does not match the schema").waitFor();
+    // What was typed survives the error; only the example needs fixing.
+    await expect(page.getByLabel("Event type name").inputValue()).resolves.toBe("invoice.paid");
+    await page.getByLabel("Example payload (optional)").first().fill('{"invoiceId":"inv_9","amount":990}');
+    await page.getByRole("button", { name: "Add event type" }).click();
+    await page
+      .getByRole("heading", { name: "invoice.paid" })
+      .waitFor()
+      .catch(async (e) => {
+        await page.screenshot({ path: "/tmp/et.png", fullPage: true });
+        throw e;
+      });
 
     await page.getByRole("link", { name: "Applications" }).click();
     await page.getByText("No applications yet").waitFor();

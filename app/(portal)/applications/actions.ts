@@ -17,7 +17,12 @@ import { sendExample } from "@/lib/messages/send-example";
 import { applicationIn } from "@/lib/schemas/application";
 import { endpointIn } from "@/lib/schemas/endpoint";
 
-export type FormState = { error?: string; fieldErrors?: Record<string, string> };
+export type FormState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  // What was submitted, so a form with errors shows it again (React resets forms after an action).
+  values?: Record<string, string>;
+};
 
 // Thin wrappers: session and tenant from the server, validation by the API's own schemas,
 // one domain call. Errors come back as form state, never as a stack trace.
@@ -35,13 +40,14 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): FormSt
 
 export async function createApplicationAction(_prev: FormState, form: FormData): Promise<FormState> {
   const member = await currentMember();
-  const parsed = applicationIn.safeParse({ name: form.get("name"), uid: form.get("uid") || undefined });
-  if (!parsed.success) return fieldErrors(parsed.error.issues);
+  const values = { name: String(form.get("name") ?? ""), uid: String(form.get("uid") ?? "") };
+  const parsed = applicationIn.safeParse({ name: values.name, uid: values.uid || undefined });
+  if (!parsed.success) return { ...fieldErrors(parsed.error.issues), values };
   let appId: string;
   try {
     appId = (await createApplication(member.tenant.id, parsed.data)).app.id;
   } catch (error) {
-    return problem(error);
+    return { ...problem(error), values };
   }
   redirect(`/applications/${appId}`);
 }
@@ -56,17 +62,18 @@ export async function createEndpointAction(_prev: FormState, form: FormData): Pr
   const member = await currentMember();
   const appId = String(form.get("appId"));
   const eventTypes = form.getAll("eventTypes").map(String).filter(Boolean);
+  const values = { url: String(form.get("url") ?? ""), description: String(form.get("description") ?? "") };
   const parsed = endpointIn.safeParse({
-    url: form.get("url"),
-    description: form.get("description") || undefined,
+    url: values.url,
+    description: values.description || undefined,
     eventTypes: eventTypes.length ? eventTypes : undefined,
   });
-  if (!parsed.success) return fieldErrors(parsed.error.issues);
+  if (!parsed.success) return { ...fieldErrors(parsed.error.issues), values };
   let endpointId: string;
   try {
     endpointId = (await createEndpoint(member.tenant.id, appId, parsed.data)).id;
   } catch (error) {
-    return problem(error);
+    return { ...problem(error), values };
   }
   redirect(`/applications/${appId}/endpoints/${endpointId}`);
 }

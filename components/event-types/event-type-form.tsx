@@ -1,0 +1,97 @@
+"use client";
+
+import { useActionState } from "react";
+import type { EventTypeFormState } from "@/app/(portal)/event-types/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+const textarea =
+  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";
+
+export function EventTypeForm({
+  action,
+  initial,
+}: {
+  action: (prev: EventTypeFormState, form: FormData) => Promise<EventTypeFormState>;
+  initial?: { name: string; description: string; schema: string; example: string; thinPayload: boolean };
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const id = initial ? `et-${initial.name}` : "et-new";
+  const v = state.values;
+  return (
+    // Re-mounted per result so the inputs take the submitted values back after an error.
+    <form key={JSON.stringify(v ?? null)} action={formAction} className="space-y-3">
+      <input type="hidden" name="mode" value={initial ? "edit" : "create"} />
+      {state.ok ? <Alert tone="success">Saved.</Alert> : null}
+      {initial ? (
+        <input type="hidden" name="name" value={initial.name} />
+      ) : (
+        <Field
+          id={`${id}-name`}
+          name="name"
+          label="Event type name"
+          placeholder="invoice.paid"
+          required
+          defaultValue={v?.name}
+          error={state.fieldErrors?.name}
+        />
+      )}
+      <Field
+        id={`${id}-description`}
+        name="description"
+        label="Description"
+        defaultValue={v?.description ?? initial?.description}
+      />
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor={`${id}-schema`} className="text-sm font-medium">
+            JSON schema (optional)
+          </label>
+          <textarea
+            id={`${id}-schema`}
+            name="schema"
+            rows={6}
+            className={textarea}
+            defaultValue={v?.schema ?? initial?.schema}
+            aria-describedby={`${id}-schema-error`}
+          />
+          {state.fieldErrors?.schema ? (
+            <p id={`${id}-schema-error`} className="text-sm text-red-600">
+              {state.fieldErrors.schema}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor={`${id}-example`} className="text-sm font-medium">
+            Example payload (optional)
+          </label>
+          <textarea
+            id={`${id}-example`}
+            name="example"
+            rows={6}
+            className={textarea}
+            defaultValue={v?.example ?? initial?.example}
+            aria-describedby={`${id}-example-error`}
+          />
+          {state.fieldErrors?.example ? (
+            <p id={`${id}-example-error`} className="text-sm text-red-600">
+              {state.fieldErrors.example}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="thinPayload"
+          defaultChecked={v ? v.thinPayload === "on" : initial?.thinPayload}
+        />
+        Thin payloads: deliver a reference to re-fetch instead of the content
+      </label>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : initial ? "Save" : "Add event type"}
+      </Button>
+    </form>
+  );
+}
