@@ -7,6 +7,7 @@ const links = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/applications", label: "Applications" },
   { href: "/event-types", label: "Event types" },
+  { href: "/dead-letter", label: "Dead letters" },
   { href: "/api-keys", label: "API keys" },
   { href: "/docs/api", label: "API reference" },
 ];

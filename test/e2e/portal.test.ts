@@ -12,7 +12,13 @@ let browser: Browser;
 beforeAll(async () => {
   const databaseUrl = await freshDatabase();
   // Deliveries to the loopback test receiver must be allowed, as on the embedded default.
-  app = await startApp(databaseUrl, { DELIVERY_ALLOW_CIDRS: "127.0.0.0/8", DELIVERY_REQUIRE_HTTPS: "false" });
+  app = await startApp(databaseUrl, {
+    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8",
+    DELIVERY_REQUIRE_HTTPS: "false",
+    // Two quick attempts, so a failing delivery reaches the dead-letter queue within the test.
+    DELIVERY_RETRY_SCHEDULE: "0,200ms",
+    DELIVERY_RETRY_JITTER: "0",
+  });
   browser = await launchBrowser();
 }, 600_000);
 
@@ -177,5 +183,47 @@ describe("the portal in a real browser", () => {
     const response = await page.goto(`${app.url}/applications/${foreign.id}`);
     expect(response?.status()).toBe(404);
     await page.close();
+  });
+
+  it("puts a failing endpoint's delivery in the dead-letter queue, and a resend succeeds once the receiver is fixed", {
+    timeout: 120_000,
+  }, async () => {
+    const receiver = await startReceiver(() => ({ status: 500 }));
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${app.url}/signin`);
+    await page.getByLabel("Email").fill("demo@hookline.local");
+    await page.getByLabel("Password").fill(/Demo login:\s+\S+ \/ (\S+)/.exec(app.output())![1]!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/dashboard/);
+    await page.getByRole("link", { name: "Applications" }).click();
+    await page.getByRole("link", { name: "Demo customer" }).click();
+    await page.getByLabel("Endpoint URL").fill(receiver.url);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByRole("heading", { name: receiver.url }).waitFor();
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("test-event-result").textContent()).resolves.toMatch(/Failed: HTTP 500/);
+    await receiver.waitFor(2);
+
+    await page.getByRole("link", { name: "Dead letters" }).click();
+    const row = page.getByRole("row").filter({ hasText: receiver.url });
+    for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await row.first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dead-letter.png"), fullPage: true });
+
+    receiver.setResponder(() => ({ status: 200 }));
+    await row.first().getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Resend selected" }).click();
+    await receiver.waitFor(3);
+    for (let i = 0; i < 20 && (await row.count()) > 0; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    expect(await row.count()).toBe(0);
+    await page.close();
+    await receiver.close();
   });
 });

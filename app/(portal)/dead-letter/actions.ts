@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentMember } from "@/lib/auth/current-member";
+import { deliveryScheduler } from "@/lib/jobs/scheduler";
+import { recoverEndpoint } from "@/lib/messages/recover-endpoint";
+import { resendMessage } from "@/lib/messages/resend-message";
+
+/** Resends the selected failed deliveries (`app:msg:endpoint` triples), each checked against the tenant. */
+export async function resendSelectedAction(form: FormData): Promise<void> {
+  const member = await currentMember();
+  for (const value of form.getAll("delivery").map(String).slice(0, 500)) {
+    const [appId, msgId, endpointId] = value.split(":");
+    if (appId && msgId && endpointId)
+      await resendMessage(member.tenant.id, appId, msgId, endpointId, deliveryScheduler());
+  }
+  revalidatePath("/dead-letter");
+}
+
+export type RecoverState = { recovered?: number; error?: string };
+
+export async function recoverAction(_prev: RecoverState, form: FormData): Promise<RecoverState> {
+  const member = await currentMember();
+  const [appId, endpointId] = String(form.get("endpoint") ?? "").split(":");
+  const since = new Date(String(form.get("since") ?? ""));
+  if (!appId || !endpointId) return { error: "Choose an endpoint." };
+  if (Number.isNaN(since.getTime())) return { error: "Choose a start date and time." };
+  const { recovered } = await recoverEndpoint(
+    member.tenant.id,
+    appId,
+    endpointId,
+    { since },
+    deliveryScheduler(),
+  );
+  revalidatePath("/dead-letter");
+  return { recovered };
+}

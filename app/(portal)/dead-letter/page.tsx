@@ -1,0 +1,101 @@
+import { recoverAction, resendSelectedAction } from "@/app/(portal)/dead-letter/actions";
+import { RecoverForm } from "@/components/dead-letter/recover-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { currentMember } from "@/lib/auth/current-member";
+import { deadLetterOverview } from "@/lib/delivery/dead-letter-overview";
+
+export const metadata = { title: "Dead-letter queue" };
+
+export default async function DeadLetterPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ endpoint?: string }>;
+}) {
+  const member = await currentMember();
+  const { endpoint } = await searchParams;
+  const { deliveries, endpoints } = await deadLetterOverview(member.tenant.id, { endpointId: endpoint });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Dead-letter queue</h1>
+      <p className="text-sm text-zinc-500">
+        Deliveries that failed after every retry. Fix the receiver, then resend them.
+      </p>
+      <Card title="Recover an endpoint">
+        <RecoverForm endpoints={endpoints} action={recoverAction} />
+      </Card>
+      <Card
+        title={`Failed deliveries (${deliveries.length}${deliveries.length === 200 ? "+" : ""})`}
+        actions={
+          <form className="flex gap-2">
+            <label htmlFor="dlq-endpoint" className="sr-only">
+              Filter by endpoint
+            </label>
+            <select
+              id="dlq-endpoint"
+              name="endpoint"
+              defaultValue={endpoint ?? ""}
+              className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+            >
+              <option value="">All endpoints</option>
+              {endpoints.map((ep) => (
+                <option key={ep.id} value={ep.id}>
+                  {ep.url}
+                </option>
+              ))}
+            </select>
+            <Button type="submit" variant="secondary">
+              Filter
+            </Button>
+          </form>
+        }
+      >
+        {deliveries.length === 0 ? (
+          <p className="text-sm text-zinc-500">
+            Nothing here: every delivery succeeded or is still being retried.
+          </p>
+        ) : (
+          <form action={resendSelectedAction} className="space-y-3">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-zinc-500">
+                <tr>
+                  <th className="py-2">
+                    <span className="sr-only">Select</span>
+                  </th>
+                  <th className="py-2">Message</th>
+                  <th className="py-2">Event type</th>
+                  <th className="py-2">Endpoint</th>
+                  <th className="py-2">Attempts</th>
+                  <th className="py-2">Failed</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td className="py-2">
+                      <input
+                        type="checkbox"
+                        name="delivery"
+                        value={`${d.applicationId}:${d.messageId}:${d.endpointId}`}
+                        aria-label={`Select ${d.messageId}`}
+                      />
+                    </td>
+                    <td className="py-2 font-mono text-xs">{d.messageId}</td>
+                    <td className="py-2">{d.message.eventType}</td>
+                    <td className="max-w-xs truncate py-2">{d.endpoint.url}</td>
+                    <td className="py-2">{d.attemptCount}</td>
+                    <td className="py-2">
+                      <RelativeTime iso={d.updatedAt.toISOString()} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Button type="submit">Resend selected</Button>
+          </form>
+        )}
+      </Card>
+    </div>
+  );
+}
