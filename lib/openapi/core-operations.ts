@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { listQuery } from "@/lib/api/pagination";
+import type { Operation } from "@/lib/openapi/operation";
+import { applicationIn, applicationOut, applicationPatch } from "@/lib/schemas/application";
+import { booleanQuery } from "@/lib/schemas/common";
+import {
+  endpointIn,
+  endpointOut,
+  endpointPatch,
+  endpointUpdate,
+  headersIn,
+  headersPatchIn,
+  secretRotateIn,
+} from "@/lib/schemas/endpoint";
+import { eventTypeIn, eventTypeOut, eventTypePatch, eventTypeUpdate } from "@/lib/schemas/event-type";
+
+export const headersOut = z.object({
+  headers: z.record(z.string(), z.string()),
+  sensitive: z.array(z.string()),
+});
+export const secretOut = z.object({ key: z.string() });
+const appQuery = z.object({ get_if_exists: booleanQuery });
+const etListQuery = listQuery("ascending").extend({ include_archived: booleanQuery });
+
+// The single list of what REST API v1 offers; the schemas are the ones the handlers validate with.
+
+// REST API v1: applications, event types, endpoints.
+export const coreOperations: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/health",
+    tag: "Health",
+    summary: "Health check",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app",
+    tag: "Application",
+    summary: "List applications",
+    query: listQuery(),
+    response: { status: 200, schema: applicationOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app",
+    tag: "Application",
+    summary: "Create an application",
+    query: appQuery,
+    body: applicationIn,
+    response: { status: 201, schema: applicationOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Get an application (id or uid)",
+    response: { status: 200, schema: applicationOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Update an application, or create it with this uid",
+    body: applicationIn,
+    response: { status: 200, schema: applicationOut },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Patch an application",
+    body: applicationPatch,
+    response: { status: 200, schema: applicationOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/app/{app_id}",
+    tag: "Application",
+    summary: "Delete an application",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/event-type",
+    tag: "Event type",
+    summary: "List event types",
+    query: etListQuery,
+    response: { status: 200, schema: eventTypeOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/event-type",
+    tag: "Event type",
+    summary: "Create an event type",
+    body: eventTypeIn,
+    response: { status: 201, schema: eventTypeOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Get an event type",
+    response: { status: 200, schema: eventTypeOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Update an event type, or create it",
+    body: eventTypeUpdate,
+    response: { status: 200, schema: eventTypeOut },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Patch an event type",
+    body: eventTypePatch,
+    response: { status: 200, schema: eventTypeOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/event-type/{event_type_name}",
+    tag: "Event type",
+    summary: "Archive an event type (?expunge=true deletes it)",
+    query: z.object({ expunge: booleanQuery }),
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint",
+    tag: "Endpoint",
+    summary: "List endpoints",
+    query: listQuery(),
+    response: { status: 200, schema: endpointOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/endpoint",
+    tag: "Endpoint",
+    summary: "Create an endpoint",
+    body: endpointIn,
+    response: { status: 201, schema: endpointOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Get an endpoint (id or uid)",
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Update an endpoint, or create it with this uid",
+    body: endpointUpdate,
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Patch an endpoint",
+    body: endpointPatch,
+    response: { status: 200, schema: endpointOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}",
+    tag: "Endpoint",
+    summary: "Delete an endpoint",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/secret",
+    tag: "Endpoint",
+    summary: "Get the signing secret",
+    response: { status: 200, schema: secretOut },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/secret/rotate",
+    tag: "Endpoint",
+    summary: "Rotate the signing secret (the old one stays valid for 24 h)",
+    body: secretRotateIn,
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers",
+    tag: "Endpoint",
+    summary: "Get custom headers",
+    response: { status: 200, schema: headersOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers",
+    tag: "Endpoint",
+    summary: "Replace custom headers",
+    body: headersIn,
+    response: { status: 204 },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/headers",
+    tag: "Endpoint",
+    summary: "Merge custom headers",
+    body: headersPatchIn,
+    response: { status: 204 },
+  },
+];
