@@ -46,7 +46,3 @@ function encode(prefix: IdPrefix, millis: number, random: Buffer): string {
   }
   return `${prefix}_${body.padStart(BODY_LENGTH, "0")}`;
 }
-
-export function hasPrefix(value: string, prefix: IdPrefix): boolean {
-  return value.startsWith(`${prefix}_`) && value.length === prefix.length + 1 + BODY_LENGTH;
-}
