@@ -213,6 +213,11 @@ describe("the portal in a real browser", () => {
     }
     await row.first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "dead-letter.png"), fullPage: true });
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByText("No endpoint is failing").or(page.getByText("Failing right now")).first().waitFor();
+    await expect(page.getByRole("link", { name: receiver.url }).first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard.png"), fullPage: true });
+    await page.goBack();
 
     receiver.setResponder(() => ({ status: 200 }));
     await row.first().getByRole("checkbox").check();

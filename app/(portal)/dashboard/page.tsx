@@ -1,20 +1,26 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { currentMember } from "@/lib/auth/current-member";
 import { appUrl } from "@/lib/env";
 import { tenantOverview } from "@/lib/tenants/tenant-overview";
 
 export const metadata = { title: "Dashboard" };
 
+function Stat({ label, value, href, tone }: { label: string; value: number; href?: string; tone?: string }) {
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <dt className="text-sm text-zinc-500">{label}</dt>
+      <dd className={`mt-1 text-3xl font-semibold ${tone ?? ""}`}>
+        {href ? <Link href={href}>{value}</Link> : value}
+      </dd>
+    </div>
+  );
+}
+
 export default async function DashboardPage() {
   const member = await currentMember();
-  const counts = await tenantOverview(member.tenant.id);
-  const stats = [
-    { label: "Applications", value: counts.applications },
-    { label: "Endpoints", value: counts.endpoints },
-    { label: "Event types", value: counts.eventTypes },
-    { label: "Active API keys", value: counts.apiKeys, href: "/api-keys" },
-  ];
+  const o = await tenantOverview(member.tenant.id);
   return (
     <div className="space-y-8">
       <div>
@@ -23,34 +29,86 @@ export default async function DashboardPage() {
           Signed in as {member.user.email} ({member.role})
         </p>
       </div>
+      {[
+        { title: "Last 24 hours", w: o.day },
+        { title: "Last 7 days", w: o.week },
+      ].map(({ title, w }) => (
+        <section key={title} aria-label={title}>
+          <h2 className="mb-2 text-sm font-semibold uppercase text-zinc-500">{title}</h2>
+          <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+            <Stat label="Messages sent" value={w.messages} />
+            <Stat label="Deliveries succeeded" value={w.succeeded} tone="text-emerald-600" />
+            <Stat
+              label="Deliveries failed"
+              value={w.failed}
+              tone={w.failed ? "text-red-600" : ""}
+              href="/dead-letter"
+            />
+            <Stat label="Pending or sending" value={w.pending} />
+          </dl>
+        </section>
+      ))}
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        {stats.map((s) => (
-          <div
-            key={s.label}
-            className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <dt className="text-sm text-zinc-500">{s.label}</dt>
-            <dd className="mt-1 text-3xl font-semibold">
-              {s.href ? <Link href={s.href}>{s.value}</Link> : s.value}
-            </dd>
-          </div>
-        ))}
+        <Stat label="Applications" value={o.applications} href="/applications" />
+        <Stat label="Endpoints" value={o.endpoints} />
+        <Stat
+          label="Dead-letter queue"
+          value={o.deadLetters}
+          href="/dead-letter"
+          tone={o.deadLetters ? "text-red-600" : ""}
+        />
+        <Stat label="Active API keys" value={o.apiKeys} href="/api-keys" />
       </dl>
-      <Card title="Get started">
-        {counts.applications === 0 ? (
-          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-            No applications yet. Create one with an API key:
-          </p>
-        ) : (
-          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-            Talk to the API with any of your keys:
-          </p>
-        )}
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Failing right now">
+          {o.failing.length === 0 ? (
+            <p className="text-sm text-zinc-500">No endpoint is failing.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {o.failing.map((ep) => (
+                <li key={ep.id}>
+                  <Link
+                    className="break-all text-brand-600"
+                    href={`/applications/${ep.applicationId}/endpoints/${ep.id}`}
+                  >
+                    {ep.url}
+                  </Link>
+                  <span className="text-zinc-500">
+                    {" "}
+                    · {ep.consecutiveFailures} failures since{" "}
+                    {ep.failingSince ? <RelativeTime iso={ep.failingSince.toISOString()} /> : "—"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Disabled endpoints">
+          {o.disabled.length === 0 ? (
+            <p className="text-sm text-zinc-500">None.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {o.disabled.map((ep) => (
+                <li key={ep.id}>
+                  <Link
+                    className="break-all text-brand-600"
+                    href={`/applications/${ep.applicationId}/endpoints/${ep.id}`}
+                  >
+                    {ep.url}
+                  </Link>
+                  <span className="text-zinc-500"> · {ep.disabledReason ?? "disabled"}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <Card title="Send your first message">
         <pre className="overflow-x-auto rounded-md bg-zinc-950 p-4 text-xs text-zinc-100">
-          {`curl -X POST ${appUrl()}/api/v1/app \\
+          {`curl -X POST ${appUrl()}/api/v1/app/<app id or uid>/msg \\
   -H "Authorization: Bearer $HOOKLINE_API_KEY" \\
   -H "Content-Type: application/json" \\
-  -d '{"name": "My first customer", "uid": "customer-1"}'`}
+  -d '{"eventType": "invoice.paid", "payload": {"invoiceId": "inv_1"}}'`}
         </pre>
         <p className="mt-3 text-sm">
           The API is compatible with Svix&apos;s SDKs. See the{" "}
