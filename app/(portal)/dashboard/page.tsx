@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { currentMember } from "@/lib/auth/current-member";
@@ -15,6 +16,31 @@ function Stat({ label, value, href, tone }: { label: string; value: number; href
         {href ? <Link href={href}>{value}</Link> : value}
       </dd>
     </div>
+  );
+}
+
+function EndpointList({
+  endpoints,
+  empty,
+}: {
+  endpoints: { id: string; url: string; applicationId: string; note: ReactNode }[];
+  empty: string;
+}) {
+  if (endpoints.length === 0) return <p className="text-sm text-zinc-500">{empty}</p>;
+  return (
+    <ul className="space-y-2 text-sm">
+      {endpoints.map((ep) => (
+        <li key={ep.id}>
+          <Link
+            className="break-all text-brand-600"
+            href={`/applications/${ep.applicationId}/endpoints/${ep.id}`}
+          >
+            {ep.url}
+          </Link>
+          <span className="text-zinc-500"> · {ep.note}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -61,46 +87,24 @@ export default async function DashboardPage() {
       </dl>
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Failing right now">
-          {o.failing.length === 0 ? (
-            <p className="text-sm text-zinc-500">No endpoint is failing.</p>
-          ) : (
-            <ul className="space-y-2 text-sm">
-              {o.failing.map((ep) => (
-                <li key={ep.id}>
-                  <Link
-                    className="break-all text-brand-600"
-                    href={`/applications/${ep.applicationId}/endpoints/${ep.id}`}
-                  >
-                    {ep.url}
-                  </Link>
-                  <span className="text-zinc-500">
-                    {" "}
-                    · {ep.consecutiveFailures} failures since{" "}
-                    {ep.failingSince ? <RelativeTime iso={ep.failingSince.toISOString()} /> : "—"}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <EndpointList
+            empty="No endpoint is failing."
+            endpoints={o.failing.map((ep) => ({
+              ...ep,
+              note: (
+                <>
+                  {ep.consecutiveFailures} failures since{" "}
+                  {ep.failingSince ? <RelativeTime iso={ep.failingSince.toISOString()} /> : "—"}
+                </>
+              ),
+            }))}
+          />
         </Card>
         <Card title="Disabled endpoints">
-          {o.disabled.length === 0 ? (
-            <p className="text-sm text-zinc-500">None.</p>
-          ) : (
-            <ul className="space-y-2 text-sm">
-              {o.disabled.map((ep) => (
-                <li key={ep.id}>
-                  <Link
-                    className="break-all text-brand-600"
-                    href={`/applications/${ep.applicationId}/endpoints/${ep.id}`}
-                  >
-                    {ep.url}
-                  </Link>
-                  <span className="text-zinc-500"> · {ep.disabledReason ?? "disabled"}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <EndpointList
+            empty="None."
+            endpoints={o.disabled.map((ep) => ({ ...ep, note: ep.disabledReason ?? "disabled" }))}
+          />
         </Card>
       </div>
       <Card title="Send your first message">
