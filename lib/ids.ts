@@ -18,7 +18,9 @@ export type IdPrefix =
   | "atmpt"
   | "opev"
   | "qtask"
-  | "batch";
+  | "batch"
+  | "inv"
+  | "apt";
 
 /**
  * A prefixed, time-sortable id such as `msg_2TfB3…`: 6 bytes of milliseconds since the epoch,

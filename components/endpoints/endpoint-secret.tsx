@@ -9,7 +9,8 @@ export function EndpointSecret({
   rotate,
 }: {
   reveal: () => Promise<string>;
-  rotate: () => Promise<{ previousValidUntil: string }>;
+  /** Absent for read-only viewers. */
+  rotate?: () => Promise<{ previousValidUntil: string }>;
 }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [rotatedUntil, setRotatedUntil] = useState<string | null>(null);
@@ -39,21 +40,23 @@ export function EndpointSecret({
             Reveal
           </Button>
         )}
-        <Button
-          variant="secondary"
-          disabled={pending}
-          onClick={() => {
-            if (!window.confirm("Rotate the signing secret? The current one stays valid for 24 hours."))
-              return;
-            start(async () => {
-              const { previousValidUntil } = await rotate();
-              setRotatedUntil(previousValidUntil);
-              setSecret(await reveal());
-            });
-          }}
-        >
-          Rotate
-        </Button>
+        {rotate ? (
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => {
+              if (!window.confirm("Rotate the signing secret? The current one stays valid for 24 hours."))
+                return;
+              start(async () => {
+                const { previousValidUntil } = await rotate();
+                setRotatedUntil(previousValidUntil);
+                setSecret(await reveal());
+              });
+            }}
+          >
+            Rotate
+          </Button>
+        ) : null}
       </div>
       {rotatedUntil ? (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -6,8 +6,10 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/applications", label: "Applications" },
+  { href: "/messages", label: "Messages" },
   { href: "/event-types", label: "Event types" },
   { href: "/dead-letter", label: "Dead letters" },
+  { href: "/team", label: "Team" },
   { href: "/api-keys", label: "API keys" },
   { href: "/docs/api", label: "API reference" },
 ];

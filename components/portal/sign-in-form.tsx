@@ -31,7 +31,7 @@ export function SignInForm({ github }: { github: boolean }) {
             redirect: false,
           });
           setPending(false);
-          if (result?.ok) router.push(callbackUrl.startsWith("/") ? callbackUrl : "/dashboard");
+          if (result?.ok) router.push(/^\/(?![/\\])/.test(callbackUrl) ? callbackUrl : "/dashboard");
           else setError("That email and password do not match an account.");
         }}
       >

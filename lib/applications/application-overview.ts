@@ -1,5 +1,6 @@
 import { findApplication } from "@/lib/applications/find-application";
 import { db } from "@/lib/db";
+import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
 
 /** What an application's portal page shows: the app, its endpoints, recent messages, the catalogue. */
 export async function applicationOverview(tenantId: string, appId: string) {
@@ -28,11 +29,7 @@ export async function applicationOverview(tenantId: string, appId: string) {
         deliveries: { select: { id: true, status: true } },
       },
     }),
-    db.eventType.findMany({
-      where: { tenantId, archived: false },
-      orderBy: { name: "asc" },
-      select: { name: true, description: true },
-    }),
+    eventTypeCatalogue(tenantId),
   ]);
   return { app, endpoints, messages, eventTypes };
 }

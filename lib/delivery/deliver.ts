@@ -5,6 +5,7 @@ import type { DeliveryConfig } from "@/lib/delivery/config";
 import { batchBody, formBatch } from "@/lib/delivery/form-batch";
 import { waitForTurn } from "@/lib/delivery/rate-limit";
 import { recordOutcome } from "@/lib/delivery/record-outcome";
+import { redactHeaders } from "@/lib/delivery/redact-headers";
 import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
 import { thinBody } from "@/lib/delivery/thin-body";
@@ -94,24 +95,28 @@ export async function deliver(
   // Receivers deduplicate on webhook-id: the message id (the same on every retry), or the batch's.
   const webhookId = batchId ?? delivery.messageId;
   const timestamp = Math.floor(now().getTime() / 1000);
+  const headers = {
+    ...delivery.headers,
+    "content-type": "application/json",
+    "user-agent": deps.config.userAgent,
+    "webhook-id": webhookId,
+    "webhook-timestamp": String(timestamp),
+    "webhook-signature": signatureHeader(delivery.secrets.map(decryptSecret), webhookId, timestamp, body),
+  };
   const result = await (deps.send ?? sendAttempt)(
-    {
-      url: delivery.url,
-      body,
-      timeoutMs: delivery.timeoutMs,
-      headers: {
-        ...delivery.headers,
-        "content-type": "application/json",
-        "user-agent": deps.config.userAgent,
-        "webhook-id": webhookId,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": signatureHeader(delivery.secrets.map(decryptSecret), webhookId, timestamp, body),
-      },
-    },
+    { url: delivery.url, body, timeoutMs: delivery.timeoutMs, headers },
     deps.config.guard,
     now,
   );
-  const recorded = await recordOutcome(members, result, now(), trigger, batchId, deps);
+  const recorded = await recordOutcome(
+    members,
+    result,
+    now(),
+    trigger,
+    batchId,
+    redactHeaders(headers),
+    deps,
+  );
   if (batchId) await startNextBatch(delivery.endpointId, now(), deps.scheduler);
   return { kind: "attempted", result, ...recorded };
 }

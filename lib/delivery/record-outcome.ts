@@ -37,9 +37,10 @@ export async function recordOutcome(
   at: Date,
   trigger: "scheduled" | "manual",
   batchId: string | null,
+  requestHeaders: Record<string, string>,
   deps: RecordDeps,
 ): Promise<Recorded> {
-  const attempts = members.map((d) => attemptRow(d, result, at, trigger, batchId));
+  const attempts = members.map((d) => attemptRow(d, result, at, trigger, batchId, requestHeaders));
   if (result.outcome === "success") {
     for (const [i, d] of members.entries()) {
       // The common case is one statement: attempt, delivery and endpoint health together.
@@ -99,6 +100,7 @@ function attemptRow(
   at: Date,
   trigger: "scheduled" | "manual",
   batchId: string | null,
+  requestHeaders: Record<string, string>,
 ): AttemptRow {
   return {
     id: newId("atmpt", at.getTime()),
@@ -116,6 +118,7 @@ function attemptRow(
     errorKind: result.errorKind,
     errorMessage: result.errorMessage,
     batchId,
+    requestHeaders,
     createdAt: at,
   };
 }

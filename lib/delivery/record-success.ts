@@ -16,6 +16,8 @@ export interface AttemptRow {
   errorKind: string | null;
   errorMessage: string | null;
   batchId: string | null;
+  /** As sent, with sensitive values redacted (see redactHeaders). */
+  requestHeaders: Record<string, string>;
   createdAt: Date;
 }
 
@@ -27,9 +29,9 @@ export async function recordSuccess(a: AttemptRow, attemptCount: number): Promis
   await db.$executeRaw`
     WITH attempt AS (
       INSERT INTO "MessageAttempt" (id, "tenantId", "applicationId", "messageId", "endpointId", "deliveryId", url, outcome,
-                                    trigger, "responseStatusCode", response, "durationMs", "errorKind", "errorMessage", "batchId", "createdAt")
+                                    trigger, "responseStatusCode", response, "durationMs", "errorKind", "errorMessage", "batchId", "requestHeaders", "createdAt")
       VALUES (${a.id}, ${a.tenantId}, ${a.applicationId}, ${a.messageId}, ${a.endpointId}, ${a.deliveryId}, ${a.url},
-              'success', ${a.trigger}::"AttemptTrigger", ${a.responseStatusCode}, ${a.response}, ${a.durationMs}, NULL, NULL, ${a.batchId}, ${a.createdAt})
+              'success', ${a.trigger}::"AttemptTrigger", ${a.responseStatusCode}, ${a.response}, ${a.durationMs}, NULL, NULL, ${a.batchId}, ${JSON.stringify(a.requestHeaders)}::jsonb, ${a.createdAt})
     ), delivery AS (
       UPDATE "Delivery" SET status = 'succeeded', "attemptCount" = ${attemptCount}, "nextAttemptAt" = NULL,
                             "lastAttemptAt" = ${a.createdAt}, "updatedAt" = ${a.createdAt}, "reservedSlotAt" = NULL

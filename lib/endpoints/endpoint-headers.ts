@@ -1,13 +1,13 @@
 import { db } from "@/lib/db";
+import { SENSITIVE_HEADER } from "@/lib/delivery/redact-headers";
 
-// Values of these headers are write-only: reading the headers lists their names as `sensitive`.
-const SENSITIVE = /authorization|token|secret|password|api[-_]?key|cookie/i;
+// Values of sensitive headers are write-only: reading the headers lists their names as `sensitive`.
 
 export function presentHeaders(headers: Record<string, string>) {
   const visible: Record<string, string> = {};
   const sensitive: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
-    if (SENSITIVE.test(name)) sensitive.push(name);
+    if (SENSITIVE_HEADER.test(name)) sensitive.push(name);
     else visible[name] = value;
   }
   return { headers: visible, sensitive };

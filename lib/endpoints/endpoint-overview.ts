@@ -1,13 +1,26 @@
 import { db } from "@/lib/db";
+import { type ChartRange, endpointChart } from "@/lib/endpoints/endpoint-chart";
+import { endpointFormValues } from "@/lib/endpoints/endpoint-form";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
 
-/** What an endpoint's portal page shows: the endpoint, why it is disabled, recent attempts, event types. */
-export async function endpointOverview(tenantId: string, appId: string, endpointId: string) {
+/** What an endpoint's page shows (portal and widget): settings, health, chart, recent attempts. */
+export async function endpointOverview(
+  tenantId: string,
+  appId: string,
+  endpointId: string,
+  range: ChartRange,
+) {
   const endpoint = await findEndpoint(tenantId, appId, endpointId);
-  const [details, attempts, eventTypes] = await Promise.all([
+  const [details, attempts, catalogue, chart] = await Promise.all([
     db.endpoint.findUniqueOrThrow({
-      where: { id: endpoint.id },
-      select: { disabledReason: true, disabledAt: true, failingSince: true, consecutiveFailures: true },
+      where: { id: endpoint.id, tenantId },
+      select: {
+        disabledReason: true,
+        disabledAt: true,
+        failingSince: true,
+        consecutiveFailures: true,
+      },
     }),
     db.messageAttempt.findMany({
       where: { tenantId, endpointId: endpoint.id },
@@ -24,11 +37,9 @@ export async function endpointOverview(tenantId: string, appId: string, endpoint
         createdAt: true,
       },
     }),
-    db.eventType.findMany({
-      where: { tenantId, archived: false },
-      orderBy: { name: "asc" },
-      select: { name: true },
-    }),
+    eventTypeCatalogue(tenantId),
+    endpointChart(tenantId, endpoint.id, range),
   ]);
-  return { endpoint: { ...endpoint, ...details }, attempts, eventTypes: eventTypes.map((e) => e.name) };
+  const full = { ...endpoint, ...details };
+  return { endpoint: full, formValues: endpointFormValues(full), attempts, catalogue, chart };
 }

@@ -1,6 +1,7 @@
 import { ValidationFailed } from "@/lib/api/errors";
 import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { eventTypeExample } from "@/lib/event-types/event-type-example";
 import { findEventType } from "@/lib/event-types/find-event-type";
 import { createMessage } from "@/lib/messages/create-message";
 
@@ -25,7 +26,7 @@ export async function sendExample(
       },
     ]);
   });
-  const payload = exampleFor(eventType.schemas, input.exampleIndex) ?? {
+  const payload = eventTypeExample(eventType.schemas, input.exampleIndex) ?? {
     type: eventType.name,
     example: true,
   };
@@ -35,14 +36,4 @@ export async function sendExample(
     { eventType: eventType.name, payload },
     { ...options, onlyEndpointId: endpoint.id },
   );
-}
-
-function exampleFor(schemas: unknown, index: number): Record<string, unknown> | null {
-  if (!schemas || typeof schemas !== "object") return null;
-  const versions = Object.keys(schemas).sort((a, b) => Number(b) - Number(a));
-  const newest = versions[0] ? (schemas as Record<string, { examples?: unknown[] }>)[versions[0]] : undefined;
-  const example = newest?.examples?.[index];
-  return example && typeof example === "object" && !Array.isArray(example)
-    ? (example as Record<string, unknown>)
-    : null;
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { currentMember } from "@/lib/auth/current-member";
 import { deliveryScheduler } from "@/lib/jobs/scheduler";
 import { recoverEndpoint } from "@/lib/messages/recover-endpoint";
+import { recoveryProgress } from "@/lib/messages/recovery-progress";
 import { resendMessage } from "@/lib/messages/resend-message";
 
 /** Resends the selected failed deliveries (`app:msg:endpoint` triples), each checked against the tenant. */
@@ -17,7 +18,13 @@ export async function resendSelectedAction(form: FormData): Promise<void> {
   revalidatePath("/dead-letter");
 }
 
-export type RecoverState = { recovered?: number; error?: string };
+export type RecoverState = {
+  recovered?: number;
+  error?: string;
+  appId?: string;
+  endpointId?: string;
+  since?: string;
+};
 
 export async function recoverAction(_prev: RecoverState, form: FormData): Promise<RecoverState> {
   const member = await currentMember();
@@ -33,5 +40,11 @@ export async function recoverAction(_prev: RecoverState, form: FormData): Promis
     deliveryScheduler(),
   );
   revalidatePath("/dead-letter");
-  return { recovered };
+  return { recovered, appId, endpointId, since: since.toISOString() };
+}
+
+/** How far a recovery has got: deliveries of the endpoint since `since`, by state. */
+export async function recoveryProgressAction(appId: string, endpointId: string, since: string) {
+  const member = await currentMember();
+  return recoveryProgress(member.tenant.id, appId, endpointId, new Date(since));
 }

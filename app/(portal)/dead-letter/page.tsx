@@ -1,5 +1,12 @@
-import { recoverAction, resendSelectedAction } from "@/app/(portal)/dead-letter/actions";
+import Link from "next/link";
+import { resendToEndpointAction } from "@/app/(portal)/applications/[app_id]/messages/actions";
+import {
+  recoverAction,
+  recoveryProgressAction,
+  resendSelectedAction,
+} from "@/app/(portal)/dead-letter/actions";
 import { RecoverForm } from "@/components/dead-letter/recover-form";
+import { ResendButton } from "@/components/messages/resend-button";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -23,7 +30,7 @@ export default async function DeadLetterPage({
         Deliveries that failed after every retry. Fix the receiver, then resend them.
       </p>
       <Card title="Recover an endpoint">
-        <RecoverForm endpoints={endpoints} action={recoverAction} />
+        <RecoverForm endpoints={endpoints} action={recoverAction} progress={recoveryProgressAction} />
       </Card>
       <Card
         title={`Failed deliveries (${deliveries.length}${deliveries.length === 200 ? "+" : ""})`}
@@ -68,6 +75,9 @@ export default async function DeadLetterPage({
                   <th className="py-2">Endpoint</th>
                   <th className="py-2">Attempts</th>
                   <th className="py-2">Failed</th>
+                  <th className="py-2">
+                    <span className="sr-only">Resend</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -81,12 +91,25 @@ export default async function DeadLetterPage({
                         aria-label={`Select ${d.messageId}`}
                       />
                     </td>
-                    <td className="py-2 font-mono text-xs">{d.messageId}</td>
+                    <td className="py-2 font-mono text-xs">
+                      <Link
+                        href={`/applications/${d.applicationId}/messages/${d.messageId}`}
+                        className="text-brand-600 hover:underline"
+                      >
+                        {d.messageId}
+                      </Link>
+                    </td>
                     <td className="py-2">{d.message.eventType}</td>
                     <td className="max-w-xs truncate py-2">{d.endpoint.url}</td>
                     <td className="py-2">{d.attemptCount}</td>
                     <td className="py-2">
                       <RelativeTime iso={d.updatedAt.toISOString()} />
+                    </td>
+                    <td className="py-2 text-right">
+                      <ResendButton
+                        resend={resendToEndpointAction.bind(null, d.applicationId, d.messageId, d.endpointId)}
+                        label={`Resend ${d.messageId} to ${d.endpoint.url}`}
+                      />
                     </td>
                   </tr>
                 ))}

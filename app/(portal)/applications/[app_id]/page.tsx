@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { createEndpointAction, deleteApplicationAction } from "@/app/(portal)/applications/actions";
-import { CreateEndpointForm } from "@/components/endpoints/create-endpoint-form";
-import { Button } from "@/components/ui/button";
+import { createEndpointAction } from "@/app/(portal)/applications/[app_id]/endpoints/actions";
+import { deleteApplicationAction, updateApplicationAction } from "@/app/(portal)/applications/actions";
+import { ApplicationForm } from "@/components/applications/application-form";
+import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { applicationOverview } from "@/lib/applications/application-overview";
 import { currentMember } from "@/lib/auth/current-member";
@@ -37,13 +39,26 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             {app.uid ? ` · uid ${app.uid}` : ""}
           </p>
         </div>
-        <form action={deleteApplicationAction}>
-          <input type="hidden" name="appId" value={app.id} />
-          <Button type="submit" variant="danger" aria-label={`Delete application ${app.name}`}>
-            Delete application
-          </Button>
-        </form>
+        <ConfirmButton
+          action={deleteApplicationAction.bind(null, app.id)}
+          label="Delete application"
+          confirmLabel="Yes, delete"
+          question={`Delete ${app.name} with all its endpoints and messages?`}
+        />
       </div>
+      <Card title="Settings">
+        <ApplicationForm
+          action={updateApplicationAction.bind(null, app.id)}
+          initial={{
+            name: app.name,
+            uid: app.uid ?? "",
+            metadata: Object.entries(app.metadata as Record<string, string>)
+              .map(([k, v]) => `${k}=${v}`)
+              .join("\n"),
+            throttleRate: app.throttleRate === null ? "" : String(app.throttleRate),
+          }}
+        />
+      </Card>
       <Card title="Endpoints">
         {endpoints.length === 0 ? (
           <p className="mb-4 text-sm text-zinc-500">
@@ -75,7 +90,12 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             ))}
           </ul>
         )}
-        <CreateEndpointForm appId={app.id} eventTypes={eventTypes} action={createEndpointAction} />
+        <h3 className="mb-3 text-sm font-semibold">Add an endpoint</h3>
+        <EndpointForm
+          action={createEndpointAction.bind(null, app.id)}
+          eventTypes={eventTypes}
+          submitLabel="Add endpoint"
+        />
       </Card>
       <Card title="Recent messages">
         {messages.length === 0 ? (
@@ -95,7 +115,14 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {messages.map((m) => (
                 <tr key={m.id}>
-                  <td className="py-2 font-mono text-xs">{m.id}</td>
+                  <td className="py-2 font-mono text-xs">
+                    <Link
+                      href={`/applications/${app.id}/messages/${m.id}`}
+                      className="text-brand-600 hover:underline"
+                    >
+                      {m.id}
+                    </Link>
+                  </td>
                   <td className="py-2">{m.eventType}</td>
                   <td className="py-2">
                     {m.deliveries.length === 0

@@ -1,0 +1,56 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { z } from "zod";
+import { TENANT_COOKIE } from "@/lib/auth/current-member";
+import { authOptions } from "@/lib/auth/options";
+import { formProblem } from "@/lib/portal/form-state";
+import { signUpIn } from "@/lib/schemas/auth";
+import { acceptInvitation } from "@/lib/team/accept-invitation";
+
+export type AcceptState = {
+  ok?: boolean;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  email?: string;
+};
+
+async function enterTenant(tenantId: string) {
+  (await cookies()).set(TENANT_COOKIE, tenantId, { httpOnly: true, sameSite: "lax", path: "/" });
+}
+
+/** A signed-in user accepts (their email must be the invited one). */
+export async function acceptAsUserAction(token: string): Promise<AcceptState> {
+  const session = await getServerSession(authOptions());
+  const userId = (session?.user as { id?: string } | undefined)?.id;
+  if (!userId) return { error: "Sign in first." };
+  let tenantId: string;
+  try {
+    tenantId = (await acceptInvitation(token, { userId })).tenantId;
+  } catch (error) {
+    return { error: formProblem(error).error };
+  }
+  await enterTenant(tenantId);
+  redirect("/dashboard");
+}
+
+const newUserIn = z.object({ name: signUpIn.shape.name, password: signUpIn.shape.password });
+
+/** Someone new accepts by choosing a password; the form then signs them in. */
+export async function acceptAsNewUserAction(
+  token: string,
+  _prev: AcceptState,
+  form: FormData,
+): Promise<AcceptState> {
+  const parsed = newUserIn.safeParse({ name: form.get("name") || undefined, password: form.get("password") });
+  if (!parsed.success) return { fieldErrors: { password: parsed.error.issues[0]!.message } };
+  try {
+    const { tenantId, email } = await acceptInvitation(token, { newUser: parsed.data });
+    await enterTenant(tenantId);
+    return { ok: true, email };
+  } catch (error) {
+    return formProblem(error);
+  }
+}

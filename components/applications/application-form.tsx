@@ -1,0 +1,75 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { TextArea } from "@/components/ui/text-area";
+import type { FormState } from "@/lib/portal/form-state";
+
+/** Edits an application's name, uid, metadata and default rate limit. */
+export function ApplicationForm({
+  action,
+  initial,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  initial: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = state.values ?? initial;
+  const e = state.fieldErrors ?? {};
+  return (
+    <form
+      key={JSON.stringify(state.values ?? null)}
+      action={formAction}
+      className="grid gap-4 md:grid-cols-2"
+    >
+      {state.error || state.saved ? (
+        <div className="md:col-span-2">
+          {state.error ? <Alert tone="error">{state.error}</Alert> : <Alert tone="success">Saved.</Alert>}
+        </div>
+      ) : null}
+      <Field
+        id="app-edit-name"
+        name="name"
+        label="Name"
+        required
+        maxLength={256}
+        defaultValue={v.name}
+        error={e.name}
+      />
+      <Field
+        id="app-edit-uid"
+        name="uid"
+        label="UID"
+        hint="Empty: none."
+        defaultValue={v.uid}
+        error={e.uid}
+      />
+      <TextArea
+        id="app-edit-metadata"
+        name="metadata"
+        rows={3}
+        label="Metadata"
+        hint='One "key=value" per line.'
+        defaultValue={v.metadata}
+        error={e.metadata}
+      />
+      <Field
+        id="app-edit-rate"
+        name="throttleRate"
+        type="number"
+        min={1}
+        label="Default rate limit (messages per second per endpoint)"
+        hint="Endpoints without their own limit use this. Empty: no limit."
+        defaultValue={v.throttleRate}
+        error={e.throttleRate}
+      />
+      <div className="md:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save application"}
+        </Button>
+      </div>
+    </form>
+  );
+}

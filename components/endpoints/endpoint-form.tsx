@@ -1,0 +1,161 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { TextArea } from "@/components/ui/text-area";
+import type { FormState } from "@/lib/portal/form-state";
+
+export interface CatalogueOption {
+  name: string;
+  description: string;
+  example: string | null;
+}
+
+/**
+ * Creates or edits an endpoint, in the portal and in the widget alike (each passes its own
+ * server action). `initial` holds the saved endpoint's values when editing.
+ */
+export function EndpointForm({
+  action,
+  eventTypes,
+  initial,
+  submitLabel,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  eventTypes: CatalogueOption[];
+  initial?: Record<string, string>;
+  submitLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = state.values ?? initial ?? {};
+  const errors = state.fieldErrors ?? {};
+  const selected = new Set((v.eventTypes ?? "").split(",").filter(Boolean));
+  const id = initial ? "ep-edit" : "ep-new";
+  return (
+    <form key={JSON.stringify(state.values ?? null)} action={formAction} className="space-y-4">
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.saved ? <Alert tone="success">Saved.</Alert> : null}
+      <Field
+        id={`${id}-url`}
+        name="url"
+        type="url"
+        label="Endpoint URL"
+        placeholder="https://example.com/webhooks"
+        required
+        defaultValue={v.url}
+        error={errors.url}
+      />
+      <Field
+        id={`${id}-description`}
+        name="description"
+        label="Description (optional)"
+        defaultValue={v.description}
+        error={errors.description}
+      />
+      <fieldset>
+        <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Event types</legend>
+        <p className="text-xs text-zinc-500">None selected: every event type.</p>
+        {eventTypes.length === 0 ? (
+          <p className="mt-1 text-sm text-zinc-500">
+            The catalogue is empty; this endpoint receives everything.
+          </p>
+        ) : (
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {eventTypes.map((et) => (
+              <div key={et.name} className="text-sm">
+                <label className="flex items-start gap-2">
+                  <input
+                    type="checkbox"
+                    name="eventTypes"
+                    value={et.name}
+                    defaultChecked={selected.has(et.name)}
+                    className="mt-1"
+                  />
+                  <span>
+                    <span className="font-mono">{et.name}</span>
+                    {et.description ? (
+                      <span className="block text-xs text-zinc-500">{et.description}</span>
+                    ) : null}
+                  </span>
+                </label>
+                {et.example ? (
+                  <details className="ml-6 text-xs">
+                    <summary className="cursor-pointer text-brand-600">Example payload</summary>
+                    <pre className="mt-1 max-h-48 overflow-auto rounded bg-zinc-100 p-2 dark:bg-zinc-800">
+                      {et.example}
+                    </pre>
+                  </details>
+                ) : null}
+              </div>
+            ))}
+          </div>
+        )}
+        {errors.eventTypes ? <p className="text-sm text-red-600">{errors.eventTypes}</p> : null}
+      </fieldset>
+      <details
+        className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+        open={hasAdvanced(v, errors)}
+      >
+        <summary className="cursor-pointer text-sm font-medium">
+          Channels, headers, timeout, rate limit
+        </summary>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <Field
+            id={`${id}-channels`}
+            name="channels"
+            label="Channels"
+            hint="Only messages on these channels (comma separated); empty: all."
+            defaultValue={v.channels}
+            error={errors.channels}
+          />
+          <Field
+            id={`${id}-timeout`}
+            name="timeout"
+            type="number"
+            min={1}
+            max={60}
+            label="Timeout (seconds)"
+            defaultValue={v.timeout ?? "15"}
+            error={errors.timeout}
+          />
+          <Field
+            id={`${id}-rate`}
+            name="throttleRate"
+            type="number"
+            min={1}
+            label="Rate limit (messages per second)"
+            hint="Empty: no limit."
+            defaultValue={v.throttleRate}
+            error={errors.throttleRate}
+          />
+          <TextArea
+            id={`${id}-headers`}
+            name="headers"
+            rows={3}
+            label="Custom headers"
+            hint='One per line, "Name: value". Values of secret-looking headers stay hidden.'
+            defaultValue={v.headers}
+            error={errors.headers}
+          />
+        </div>
+      </details>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+function hasAdvanced(v: Record<string, string>, errors: Record<string, string>): boolean {
+  return Boolean(
+    errors.channels ||
+      errors.timeout ||
+      errors.throttleRate ||
+      errors.headers ||
+      v.channels ||
+      v.headers ||
+      v.throttleRate,
+  );
+}

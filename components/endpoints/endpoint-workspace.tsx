@@ -1,0 +1,189 @@
+import Link from "next/link";
+import { EndpointCharts } from "@/components/charts/endpoint-charts";
+import { EndpointForm } from "@/components/endpoints/endpoint-form";
+import { EndpointSecret } from "@/components/endpoints/endpoint-secret";
+import { SendTestEvent } from "@/components/endpoints/send-test-event";
+import { VerificationSnippets } from "@/components/endpoints/verification-snippets";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { CHART_RANGES, type ChartRange } from "@/lib/endpoints/endpoint-chart";
+import type { endpointOverview } from "@/lib/endpoints/endpoint-overview";
+import type { FormState } from "@/lib/portal/form-state";
+
+export interface EndpointActions {
+  save?: (prev: FormState, form: FormData) => Promise<FormState>;
+  remove?: () => Promise<void>;
+  setEnabled?: (enable: boolean) => Promise<void>;
+  reveal: () => Promise<string>;
+  rotate?: () => Promise<{ previousValidUntil: string }>;
+  send?: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
+  result: (
+    messageId: string,
+  ) => Promise<Awaited<ReturnType<typeof import("@/lib/attempts/latest-attempt").latestAttempt>>>;
+}
+
+/**
+ * One endpoint's page, in the portal and in the widget: status, charts, settings, secret,
+ * receiver snippets, test event, recent attempts. Actions the viewer may not take are absent
+ * (a read-only widget passes none of the mutating ones; the server refuses them anyway).
+ */
+export function EndpointWorkspace({
+  overview,
+  actions,
+  hrefs,
+}: {
+  overview: Awaited<ReturnType<typeof endpointOverview>>;
+  actions: EndpointActions;
+  hrefs: {
+    back: string;
+    backLabel: string;
+    message: (id: string) => string;
+    range: (r: ChartRange) => string;
+  };
+}) {
+  const { endpoint, attempts, catalogue, chart, formValues } = overview;
+  const setEnabled = actions.setEnabled;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <Link href={hrefs.back} className="text-sm text-brand-600">
+            ← {hrefs.backLabel}
+          </Link>
+          <h1 className="break-all text-2xl font-semibold">{endpoint.url}</h1>
+          <p className="font-mono text-xs text-zinc-500">{endpoint.id}</p>
+        </div>
+        {actions.remove ? (
+          <ConfirmButton
+            action={actions.remove}
+            label="Delete endpoint"
+            confirmLabel="Yes, delete"
+            question="Delete this endpoint and its delivery history?"
+          />
+        ) : null}
+      </div>
+      <Card title="Status">
+        {endpoint.disabled ? (
+          <Alert tone="error">
+            Disabled
+            {endpoint.disabledAt ? (
+              <>
+                {" "}
+                <RelativeTime iso={endpoint.disabledAt.toISOString()} />
+              </>
+            ) : null}
+            : {endpoint.disabledReason ?? "no reason recorded"}. Messages for it are parked until it is
+            enabled again and they are recovered.
+          </Alert>
+        ) : (
+          <p className="text-sm text-emerald-700 dark:text-emerald-400">
+            Enabled
+            {endpoint.failingSince ? (
+              <span className="text-red-600">
+                {" "}
+                · failing since <RelativeTime iso={endpoint.failingSince.toISOString()} /> (
+                {endpoint.consecutiveFailures} failed attempts)
+              </span>
+            ) : null}
+          </p>
+        )}
+        {setEnabled ? (
+          <form action={setEnabled.bind(null, endpoint.disabled)} className="mt-3">
+            <Button type="submit" variant={endpoint.disabled ? "primary" : "secondary"}>
+              {endpoint.disabled ? "Enable" : "Disable"}
+            </Button>
+          </form>
+        ) : null}
+      </Card>
+      <Card
+        title="Deliveries"
+        actions={
+          <nav aria-label="Chart range" className="flex gap-1">
+            {(Object.keys(CHART_RANGES) as ChartRange[]).map((r) => (
+              <Link
+                key={r}
+                href={hrefs.range(r)}
+                aria-current={r === chart.range ? "true" : undefined}
+                className={`rounded px-2 py-1 text-xs font-medium ${
+                  r === chart.range
+                    ? "bg-brand-600 text-white"
+                    : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                }`}
+              >
+                {r}
+              </Link>
+            ))}
+          </nav>
+        }
+      >
+        <EndpointCharts chart={chart} />
+      </Card>
+      {actions.save ? (
+        <Card title="Settings">
+          <EndpointForm
+            action={actions.save}
+            eventTypes={catalogue}
+            initial={formValues}
+            submitLabel="Save changes"
+          />
+        </Card>
+      ) : null}
+      <Card title="Signing secret">
+        <EndpointSecret reveal={actions.reveal} rotate={actions.rotate} />
+      </Card>
+      <Card title="Verify signatures in your receiver">
+        <VerificationSnippets reveal={actions.reveal} />
+      </Card>
+      {actions.send ? (
+        <Card title="Send a test event">
+          <SendTestEvent
+            eventTypes={catalogue.map((c) => c.name)}
+            send={actions.send}
+            result={actions.result}
+          />
+        </Card>
+      ) : null}
+      <Card title="Recent attempts">
+        {attempts.length === 0 ? (
+          <p className="text-sm text-zinc-500">No attempts yet. Send a test event to see one here.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-zinc-500">
+                <tr>
+                  <th className="py-2">When</th>
+                  <th className="py-2">Message</th>
+                  <th className="py-2">Result</th>
+                  <th className="py-2">Duration</th>
+                  <th className="py-2">Trigger</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {attempts.map((a) => (
+                  <tr key={a.id}>
+                    <td className="py-2">
+                      <RelativeTime iso={a.createdAt.toISOString()} />
+                    </td>
+                    <td className="py-2 font-mono text-xs">
+                      <Link href={hrefs.message(a.messageId)} className="text-brand-600 hover:underline">
+                        {a.messageId}
+                      </Link>
+                    </td>
+                    <td className={`py-2 ${a.outcome === "success" ? "text-emerald-600" : "text-red-600"}`}>
+                      {a.responseStatusCode || a.errorKind}
+                    </td>
+                    <td className="py-2">{a.durationMs} ms</td>
+                    <td className="py-2">{a.trigger}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { DeliveryStatusBadge } from "@/components/messages/delivery-status-badge";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { messageLog } from "@/lib/messages/message-log";
+
+/** One page of the message log with links to each message and to the neighbouring pages. */
+export function MessageLogTable({
+  log,
+  href,
+  showApplication,
+}: {
+  log: Awaited<ReturnType<typeof messageLog>>;
+  href: {
+    message: (appId: string, msgId: string) => string;
+    page: (cursor: { before?: string; after?: string }) => string;
+  };
+  showApplication: boolean;
+}) {
+  if (log.messages.length === 0) {
+    return <p className="text-sm text-zinc-500">No messages match these filters.</p>;
+  }
+  return (
+    <div className="space-y-4">
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-zinc-500">
+            <tr>
+              <th className="py-2 pr-3">Message</th>
+              {showApplication ? <th className="py-2 pr-3">Application</th> : null}
+              <th className="py-2 pr-3">Event type</th>
+              <th className="py-2 pr-3">Deliveries</th>
+              <th className="py-2">Sent</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {log.messages.map((m) => (
+              <tr key={m.id}>
+                <td className="py-2 pr-3 font-mono text-xs">
+                  <Link
+                    href={href.message(m.application.id, m.id)}
+                    className="text-brand-600 hover:underline"
+                  >
+                    {m.id}
+                  </Link>
+                </td>
+                {showApplication ? <td className="py-2 pr-3">{m.application.name}</td> : null}
+                <td className="py-2 pr-3 font-mono text-xs">{m.eventType}</td>
+                <td className="space-x-1 py-2 pr-3">
+                  {m.deliveries.length === 0 ? (
+                    <span className="text-zinc-500">no endpoint</span>
+                  ) : (
+                    m.deliveries.map((d) => <DeliveryStatusBadge key={d.id} status={d.status} />)
+                  )}
+                </td>
+                <td className="py-2">
+                  <RelativeTime iso={m.createdAt.toISOString()} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="flex justify-between text-sm">
+        {log.newer ? (
+          <Link href={href.page({ after: log.newer })} className="text-brand-600 hover:underline">
+            ← Newer
+          </Link>
+        ) : (
+          <span />
+        )}
+        {log.older ? (
+          <Link href={href.page({ before: log.older })} className="text-brand-600 hover:underline">
+            Older →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { db } from "@/lib/db";
+
+export const CHART_RANGES = {
+  "1h": { spanMs: 3_600_000, bucketMs: 60_000, label: "1 hour" },
+  "24h": { spanMs: 86_400_000, bucketMs: 1_800_000, label: "24 hours" },
+  "7d": { spanMs: 604_800_000, bucketMs: 10_800_000, label: "7 days" },
+  "30d": { spanMs: 2_592_000_000, bucketMs: 43_200_000, label: "30 days" },
+} as const;
+export type ChartRange = keyof typeof CHART_RANGES;
+
+export function chartRange(value: string | undefined): ChartRange {
+  return value && value in CHART_RANGES ? (value as ChartRange) : "24h";
+}
+
+export interface ChartBucket {
+  /** Bucket start, ms since the epoch. */
+  at: number;
+  success: number;
+  failure: number;
+  /** Deliveries created in the bucket still waiting for their (next) attempt. */
+  pending: number;
+  /** Successful attempts / all attempts, 0–100; null when the bucket has no attempts. */
+  successRate: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+export interface EndpointChart {
+  range: ChartRange;
+  from: number;
+  to: number;
+  bucketMs: number;
+  buckets: ChartBucket[];
+  statusCodes: { code: number; count: number }[];
+}
+
+/**
+ * An endpoint's delivery chart, aggregated in SQL: at most ~61 time buckets (date_bin over the
+ * (endpointId, createdAt) index range) and one row per status code, however many attempts exist.
+ */
+export async function endpointChart(
+  tenantId: string,
+  endpointId: string,
+  range: ChartRange,
+  now = new Date(),
+) {
+  const { spanMs, bucketMs } = CHART_RANGES[range];
+  // Align buckets to whole bucket widths so the chart does not shift on every reload.
+  const to = new Date(Math.ceil(now.getTime() / bucketMs) * bucketMs);
+  const from = new Date(to.getTime() - spanMs);
+  const interval = `${bucketMs / 1000} seconds`;
+  const [attempts, pending, codes] = await Promise.all([
+    db.$queryRaw<{ at: Date; success: bigint; failure: bigint; p50: number | null; p95: number | null }[]>`
+      SELECT date_bin(${interval}::interval, "createdAt", ${from}) AS at,
+             count(*) FILTER (WHERE outcome = 'success') AS success,
+             count(*) FILTER (WHERE outcome = 'failure') AS failure,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
+        FROM "MessageAttempt"
+       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
+         AND "createdAt" >= ${from} AND "createdAt" < ${to}
+       GROUP BY 1`,
+    db.$queryRaw<{ at: Date; pending: bigint }[]>`
+      SELECT date_bin(${interval}::interval, "createdAt", ${from}) AS at, count(*) AS pending
+        FROM "Delivery"
+       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
+         AND status IN ('pending', 'sending')
+         AND "createdAt" >= ${from} AND "createdAt" < ${to}
+       GROUP BY 1`,
+    db.$queryRaw<{ code: number; count: bigint }[]>`
+      SELECT "responseStatusCode" AS code, count(*) AS count
+        FROM "MessageAttempt"
+       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
+         AND "createdAt" >= ${from} AND "createdAt" < ${to}
+       GROUP BY 1 ORDER BY 2 DESC LIMIT 20`,
+  ]);
+  const byTime = new Map(attempts.map((r) => [r.at.getTime(), r]));
+  const pendingByTime = new Map(pending.map((r) => [r.at.getTime(), Number(r.pending)]));
+  const buckets: ChartBucket[] = [];
+  for (let at = from.getTime(); at < to.getTime(); at += bucketMs) {
+    const row = byTime.get(at);
+    const success = Number(row?.success ?? 0);
+    const failure = Number(row?.failure ?? 0);
+    buckets.push({
+      at,
+      success,
+      failure,
+      pending: pendingByTime.get(at) ?? 0,
+      successRate: success + failure ? Math.round((1000 * success) / (success + failure)) / 10 : null,
+      p50: row?.p50 == null ? null : Math.round(row.p50),
+      p95: row?.p95 == null ? null : Math.round(row.p95),
+    });
+  }
+  return {
+    range,
+    from: from.getTime(),
+    to: to.getTime(),
+    bucketMs,
+    buckets,
+    statusCodes: codes.map((c) => ({ code: c.code, count: Number(c.count) })),
+  } satisfies EndpointChart;
+}

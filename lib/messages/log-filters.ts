@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { LOG_STATUSES, type MessageLogFilters } from "@/lib/messages/message-log";
+
+const text = z
+  .string()
+  .trim()
+  .max(256)
+  .optional()
+  .transform((v) => v || undefined);
+const instant = z
+  .string()
+  .optional()
+  .transform((v) => (v ? new Date(v) : undefined))
+  .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "is not a date");
+
+const filters = z.object({
+  app: text,
+  endpoint: text,
+  eventType: text,
+  status: z.enum(LOG_STATUSES).optional().catch(undefined),
+  from: instant.catch(undefined),
+  to: instant.catch(undefined),
+  before: text,
+  after: text,
+});
+
+/** The message log's URL query as filters; anything malformed is ignored rather than an error page. */
+export function logFilters(query: Record<string, string | string[] | undefined>): MessageLogFilters {
+  const single = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const f = filters.parse(single);
+  return {
+    appId: f.app,
+    endpointId: f.endpoint,
+    eventType: f.eventType,
+    status: f.status,
+    from: f.from,
+    to: f.to,
+    before: f.before,
+    after: f.after,
+  };
+}

@@ -1,0 +1,29 @@
+import { ApiError, ValidationFailed } from "@/lib/api/errors";
+
+/** What a portal or widget form action returns. */
+export type FormState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  // What was submitted, so a form with errors shows it again (React resets forms after an action).
+  values?: Record<string, string>;
+  saved?: boolean;
+};
+
+/**
+ * A domain error as form state: field problems by field, other client errors as one message.
+ * Anything else (a bug, the database down) is rethrown to the error page, never shown raw.
+ */
+export function formProblem(error: unknown): FormState {
+  if (error instanceof ValidationFailed) {
+    return { fieldErrors: Object.fromEntries(error.problems.map((p) => [p.loc.at(-1) ?? "form", p.msg])) };
+  }
+  if (error instanceof ApiError && error.status < 500) return { error: error.detail };
+  throw error;
+}
+
+/** zod issues as form field errors (first issue per field). */
+export function issuesToFieldErrors(issues: { path: PropertyKey[]; message: string }[]): FormState {
+  const fieldErrors: Record<string, string> = {};
+  for (const i of issues) fieldErrors[String(i.path[0] ?? "form")] ??= i.message;
+  return { fieldErrors };
+}

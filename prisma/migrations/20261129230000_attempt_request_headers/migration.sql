@@ -1,0 +1,1 @@
+ALTER TABLE "MessageAttempt" ADD COLUMN "requestHeaders" JSONB;
