@@ -20,7 +20,17 @@ export default defineConfig({
         test: {
           name: "main",
           include: ["test/**/*.test.ts"],
-          exclude: [...TIMING, "**/node_modules/**"],
+          exclude: [...TIMING, "test/e2e/**", "**/node_modules/**"],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Browser tests each start the real app; one at a time, so only the first builds it.
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          fileParallelism: false,
           sequence: { groupOrder: 0 },
         },
       },

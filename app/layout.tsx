@@ -7,9 +7,17 @@ export const metadata: Metadata = {
   description: "Webhooks as a service: send, sign, retry, observe.",
 };
 
+// Runs before first paint, so a dark-mode viewer never sees a white flash. The choice lives in
+// localStorage ("light" | "dark"); without one, the system setting decides.
+const THEME_SCRIPT = `(function(){try{var c=localStorage.getItem("hookline-theme");var d=c?c==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, no user input */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen">{children}</body>
     </html>
   );

@@ -82,7 +82,7 @@ export function EndpointCharts({ chart }: { chart: EndpointChart }) {
             dataKey="successRate"
             stroke={colors.success}
             name="Success rate"
-            dot={false}
+            dot={{ r: 2 }}
             connectNulls
             isAnimationActive={animate}
           />
@@ -99,7 +99,7 @@ export function EndpointCharts({ chart }: { chart: EndpointChart }) {
             dataKey="p50"
             stroke={colors.p50}
             name="p50"
-            dot={false}
+            dot={{ r: 2 }}
             connectNulls
             isAnimationActive={animate}
           />
@@ -107,7 +107,7 @@ export function EndpointCharts({ chart }: { chart: EndpointChart }) {
             dataKey="p95"
             stroke={colors.p95}
             name="p95"
-            dot={false}
+            dot={{ r: 2 }}
             connectNulls
             isAnimationActive={animate}
           />

@@ -76,7 +76,7 @@ export function MessageDetailView({
                     ) : null}
                   </span>
                 </span>
-                {resend && d.status !== "sending" ? (
+                {resend ? (
                   <ResendButton
                     resend={resend.bind(null, d.endpoint.id)}
                     label={`Resend to ${d.endpoint.url}`}

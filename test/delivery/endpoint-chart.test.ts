@@ -27,10 +27,13 @@ beforeAll(async () => {
   await db.$executeRaw`
     INSERT INTO "Message" (id, "tenantId", "applicationId", "eventType", payload)
     VALUES ('msg_chart', ${tenantId}, ${app.id}, 'chart.seed', '{}')`;
-  await db.$executeRawUnsafe(`
+  await db.$executeRawUnsafe(
+    `
     INSERT INTO "Delivery" (id, "tenantId", "applicationId", "messageId", "endpointId", status, "updatedAt")
     SELECT 'dlv_chart_' || n, '${tenantId}', '${app.id}', 'msg_chart', ep, 'succeeded', now()
-      FROM unnest($1::text[]) WITH ORDINALITY AS e(ep, n)`, endpointIds);
+      FROM unnest($1::text[]) WITH ORDINALITY AS e(ep, n)`,
+    endpointIds,
+  );
   // Attempt i: endpoint i % 10, spread evenly over the last 30 days; every 7th fails with a 500,
   // every 13th of those is a timeout (status 0); durations 10–1009 ms.
   await db.$executeRawUnsafe(

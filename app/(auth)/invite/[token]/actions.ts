@@ -47,8 +47,9 @@ export async function acceptAsNewUserAction(
   const parsed = newUserIn.safeParse({ name: form.get("name") || undefined, password: form.get("password") });
   if (!parsed.success) return { fieldErrors: { password: parsed.error.issues[0]!.message } };
   try {
-    const { tenantId, email } = await acceptInvitation(token, { newUser: parsed.data });
-    await enterTenant(tenantId);
+    // No tenant cookie here: setting one would refresh this page (now an accepted invitation)
+    // before the form signs in, and a new user's only team is this one anyway.
+    const { email } = await acceptInvitation(token, { newUser: parsed.data });
     return { ok: true, email };
   } catch (error) {
     return formProblem(error);

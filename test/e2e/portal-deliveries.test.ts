@@ -1,0 +1,199 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { type AppProcess, startApp } from "../support/app-process";
+import { launchBrowser, SCREENSHOTS } from "../support/browser";
+import { freshDatabase } from "../support/database";
+import { signInAsDemo, signUpInBrowser } from "../support/portal-session";
+import { startReceiver } from "../support/receiver";
+
+let app: AppProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  const databaseUrl = await freshDatabase();
+  // Deliveries to the loopback test receiver must be allowed, as on the embedded default.
+  app = await startApp(databaseUrl, {
+    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8",
+    DELIVERY_REQUIRE_HTTPS: "false",
+    // Two quick attempts, so a failing delivery reaches the dead-letter queue within the test.
+    DELIVERY_RETRY_SCHEDULE: "0,200ms",
+    DELIVERY_RETRY_JITTER: "0",
+  });
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("delivering through the portal in a real browser", () => {
+  it("creates an application and an endpoint, sends a test event, sees it delivered and charted, edits, inspects and resends it", {
+    timeout: 180_000,
+  }, async () => {
+    const receiver = await startReceiver();
+    const page = await signUpInBrowser(browser, app, "grace");
+    await page.getByRole("link", { name: "Event types" }).click();
+    await page.getByText("The catalogue is empty").waitFor();
+    await page.getByLabel("Event type name").fill("invoice.paid");
+    await page.getByLabel("Description", { exact: true }).first().fill("An invoice was paid");
+    await page
+      .getByLabel("JSON schema (optional)")
+      .first()
+      .fill('{"type":"object","required":["amount"],"properties":{"amount":{"type":"integer"}}}');
+    await page.getByLabel("Example payload (optional)").first().fill('{"invoiceId":"inv_9","amount":"lots"}');
+    await page.getByRole("button", { name: "Add event type" }).click();
+    await page.getByText("Does not match the schema").waitFor();
+    // What was typed survives the error; only the example needs fixing.
+    await expect(page.getByLabel("Event type name").inputValue()).resolves.toBe("invoice.paid");
+    await page.getByLabel("Example payload (optional)").first().fill('{"invoiceId":"inv_9","amount":990}');
+    await page.getByRole("button", { name: "Add event type" }).click();
+    await page.getByRole("heading", { name: "invoice.paid" }).waitFor();
+
+    await page.getByRole("link", { name: "Applications" }).click();
+    await page.getByText("No applications yet").waitFor();
+    await page.getByLabel("Name", { exact: true }).fill("Globex");
+    await page.getByLabel("UID (optional)").fill("globex");
+    await page.getByRole("button", { name: "Create application" }).click();
+    await page.getByRole("heading", { name: "Globex" }).waitFor();
+
+    // The event-type picker shows descriptions and example payloads from the catalogue.
+    await page.getByText("An invoice was paid").first().waitFor();
+    await page.getByLabel("Endpoint URL").fill(receiver.url);
+    await page.getByLabel("invoice.paid").check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByRole("heading", { name: receiver.url }).waitFor();
+
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("test-event-result").textContent({ timeout: 30_000 })).resolves.toMatch(
+      /Delivered: HTTP 200/,
+    );
+    expect(JSON.parse(receiver.requests[0]!.body)).toEqual({ invoiceId: "inv_9", amount: 990 });
+    await page.reload();
+    await page.getByRole("cell", { name: "200" }).first().waitFor();
+    // The attempt is on the endpoint's chart (aggregated in SQL) and drawn.
+    await expect(page.getByTestId("endpoint-charts").getAttribute("data-attempts")).resolves.toBe("1");
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "endpoint.png"), fullPage: true });
+    await page.getByRole("link", { name: "7d", exact: true }).click();
+    await page.waitForURL(/range=7d/);
+    await expect(page.getByTestId("endpoint-charts").getAttribute("data-attempts")).resolves.toBe("1");
+
+    // Edit: a malformed header line is refused with what was typed kept; a good one is saved.
+    await page.getByText("Channels, headers, timeout, rate limit").click();
+    await page.getByLabel("Custom headers").fill("no colon here");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText('Line 1: write "Name: value"').waitFor();
+    await expect(page.getByLabel("Custom headers").inputValue()).resolves.toBe("no colon here");
+    await page.getByLabel("Custom headers").fill("Authorization: Bearer s3cret-token\nX-Team: blue");
+    await page.getByLabel("Timeout (seconds)").fill("5");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved.").waitFor();
+    const endpoint = await db.endpoint.findFirstOrThrow({ where: { url: receiver.url } });
+    expect(endpoint.headers).toEqual({ Authorization: "Bearer s3cret-token", "X-Team": "blue" });
+    expect(endpoint.timeoutMs).toBe(5000);
+    // The secret header's value is not sent back to the browser.
+    await page.reload();
+    expect(await page.content()).not.toContain("s3cret-token");
+
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("test-event-result").textContent({ timeout: 30_000 })).resolves.toMatch(
+      /Delivered/,
+    );
+    expect(receiver.requests[1]!.headers.authorization).toBe("Bearer s3cret-token");
+
+    // The message detail: pretty payload, every attempt with redacted request headers; resend.
+    await page.reload();
+    await page.getByRole("row").nth(1).getByRole("link").click();
+    await page.waitForURL(/\/messages\/msg_/);
+    await expect(page.getByTestId("message-payload").textContent()).resolves.toContain(
+      '"invoiceId": "inv_9"',
+    );
+    await page.locator("summary").filter({ hasText: "Succeeded" }).first().click();
+    const headers = await page.getByTestId("request-headers").first().textContent();
+    expect(headers).toContain("Authorization: [redacted]");
+    expect(headers).toContain("X-Team: blue");
+    expect(headers).toMatch(/webhook-signature: v1,/);
+    expect(await page.content()).not.toContain("s3cret-token");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "message-detail.png"), fullPage: true });
+    await page.getByRole("button", { name: `Resend to ${receiver.url}` }).click();
+    await page.getByText("Resent: a new attempt is on its way.").waitFor();
+    await receiver.waitFor(3);
+
+    // The log filters by event type and status.
+    await page.getByRole("link", { name: "Messages", exact: true }).click();
+    await page.getByLabel("Event type").selectOption("invoice.paid");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/eventType=invoice.paid/);
+    await expect(page.getByRole("link", { name: /^msg_/ }).count()).resolves.toBe(2);
+    await page.getByLabel("Delivery status").selectOption("failed");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByText("No messages match these filters.").waitFor();
+
+    // Receiver code with the secret filled in on demand; then rotate the secret.
+    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}`);
+    await page.getByRole("tab", { name: "Python" }).click();
+    await page.getByRole("button", { name: "Fill in my secret" }).click();
+    await page
+      .getByRole("tabpanel")
+      .getByText(/Webhook\("whsec_/)
+      .waitFor();
+    await page.getByRole("button", { name: "Reveal" }).click();
+    const before = await page.getByTestId("endpoint-secret").textContent();
+    expect(before).toMatch(/^whsec_/);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Rotate" }).click();
+    await page.getByText("The previous secret keeps signing until").waitFor();
+    await expect(page.getByTestId("endpoint-secret").textContent()).resolves.not.toBe(before);
+
+    await page.getByRole("button", { name: "Delete endpoint" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByText("No endpoints yet").waitFor();
+    expect(await db.endpoint.count({ where: { id: endpoint.id } })).toBe(0);
+    await page.context().close();
+    await receiver.close();
+  });
+
+  it("puts a failing endpoint's delivery in the dead-letter queue, and a resend succeeds once the receiver is fixed", {
+    timeout: 120_000,
+  }, async () => {
+    const receiver = await startReceiver(() => ({ status: 500 }));
+    const page = await signInAsDemo(browser, app);
+    await page.getByRole("link", { name: "Applications" }).click();
+    await page.getByRole("link", { name: "Demo customer" }).click();
+    await page.getByLabel("Endpoint URL").fill(receiver.url);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByRole("heading", { name: receiver.url }).waitFor();
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("test-event-result").textContent()).resolves.toMatch(/Failed: HTTP 500/);
+    await receiver.waitFor(2);
+
+    await page.getByRole("link", { name: "Dead letters" }).click();
+    const row = page.getByRole("row").filter({ hasText: receiver.url });
+    for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await row.first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dead-letter.png"), fullPage: true });
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByText("No endpoint is failing").or(page.getByText("Failing right now")).first().waitFor();
+    await expect(page.getByRole("link", { name: receiver.url }).first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard.png"), fullPage: true });
+    await page.goBack();
+
+    receiver.setResponder(() => ({ status: 200 }));
+    await row.first().getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Resend selected" }).click();
+    await receiver.waitFor(3);
+    for (let i = 0; i < 20 && (await row.count()) > 0; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    expect(await row.count()).toBe(0);
+    await page.context().close();
+    await receiver.close();
+  });
+});
