@@ -9,9 +9,24 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
+        headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
+      },
+      {
+        source: "/((?!embed/).*)",
         headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // Only the widget may be framed (by the origins its tenant lists).
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      {
+        // Widget pages carry their token in the URL: never send it as a referrer, never index.
+        // frame-ancestors here is the fallback; lib/cli/start.ts sets the tenant's origins.
+        source: "/embed/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
         ],
       },
     ];

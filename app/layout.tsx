@@ -8,8 +8,9 @@ export const metadata: Metadata = {
 };
 
 // Runs before first paint, so a dark-mode viewer never sees a white flash. The choice lives in
-// localStorage ("light" | "dark"); without one, the system setting decides.
-const THEME_SCRIPT = `(function(){try{var c=localStorage.getItem("hookline-theme");var d=c?c==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
+// localStorage ("light" | "dark"); without one, the system setting decides. The widget (/embed/)
+// follows its tenant's theme instead (app/embed/[token]/layout.tsx).
+const THEME_SCRIPT = `(function(){try{if(location.pathname.indexOf("/embed/")===0)return;var c=localStorage.getItem("hookline-theme");var d=c?c==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

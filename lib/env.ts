@@ -49,6 +49,9 @@ const schema = z.object({
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   SIGNUP_ENABLED: bool.default(true),
+  // /demo/widget mints widget links for the demo application without signing in: local use only
+  // (on by default with the embedded database, off otherwise).
+  DEMO_WIDGET: bool.default(false),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_572_864),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   JOBS_DRIVER: z.enum(["graphile", "inngest"]).default("graphile"),

@@ -17,7 +17,7 @@ export interface EndpointActions {
   save?: (prev: FormState, form: FormData) => Promise<FormState>;
   remove?: () => Promise<void>;
   setEnabled?: (enable: boolean) => Promise<void>;
-  reveal: () => Promise<string>;
+  reveal?: () => Promise<string>;
   rotate?: () => Promise<{ previousValidUntil: string }>;
   send?: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
   result: (
@@ -132,7 +132,11 @@ export function EndpointWorkspace({
         </Card>
       ) : null}
       <Card title="Signing secret">
-        <EndpointSecret reveal={actions.reveal} rotate={actions.rotate} />
+        {actions.reveal ? (
+          <EndpointSecret reveal={actions.reveal} rotate={actions.rotate} />
+        ) : (
+          <p className="text-sm text-zinc-500">This view does not include the signing secret.</p>
+        )}
       </Card>
       <Card title="Verify signatures in your receiver">
         <VerificationSnippets reveal={actions.reveal} />

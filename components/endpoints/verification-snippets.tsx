@@ -7,7 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { SECRET_PLACEHOLDER, verificationSnippets } from "@/lib/endpoints/verification-snippets";
 
 /** Receiver code per language; the endpoint's secret is filled in only when asked for. */
-export function VerificationSnippets({ reveal }: { reveal: () => Promise<string> }) {
+export function VerificationSnippets({ reveal }: { reveal?: () => Promise<string> }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState(0);
@@ -42,7 +42,7 @@ export function VerificationSnippets({ reveal }: { reveal: () => Promise<string>
         </pre>
         <div className="flex flex-wrap gap-2">
           <CopyButton value={current.code} label="Copy code" />
-          {secret ? null : (
+          {secret || !reveal ? null : (
             <Button
               type="button"
               variant="secondary"

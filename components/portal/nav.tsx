@@ -9,6 +9,7 @@ const links = [
   { href: "/messages", label: "Messages" },
   { href: "/event-types", label: "Event types" },
   { href: "/dead-letter", label: "Dead letters" },
+  { href: "/widget", label: "Widget" },
   { href: "/team", label: "Team" },
   { href: "/api-keys", label: "API keys" },
   { href: "/docs/api", label: "API reference" },

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
 
 /** What an application's portal page shows: the app, its endpoints, recent messages, the catalogue. */
-export async function applicationOverview(tenantId: string, appId: string) {
+export async function applicationOverview(tenantId: string, appId: string, featureFlags?: string[]) {
   const app = await findApplication(tenantId, appId);
   const [endpoints, messages, eventTypes] = await Promise.all([
     db.endpoint.findMany({
@@ -29,7 +29,7 @@ export async function applicationOverview(tenantId: string, appId: string) {
         deliveries: { select: { id: true, status: true } },
       },
     }),
-    eventTypeCatalogue(tenantId),
+    eventTypeCatalogue(tenantId, featureFlags),
   ]);
   return { app, endpoints, messages, eventTypes };
 }

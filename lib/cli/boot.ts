@@ -26,6 +26,7 @@ export async function boot(log: (line: string) => void): Promise<Booted> {
     // The embedded default is for local use: let the demo deliver to receivers on this machine.
     process.env.DELIVERY_ALLOW_CIDRS ||= "127.0.0.0/8,::1/128";
     process.env.DELIVERY_REQUIRE_HTTPS ||= "false";
+    process.env.DEMO_WIDGET ||= "true";
   }
   let env: Env;
   try {

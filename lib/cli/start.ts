@@ -9,6 +9,7 @@ import { ensureBuild } from "@/lib/cli/ensure-build";
 import { disconnectDb } from "@/lib/db";
 import { startGraphileWorker } from "@/lib/jobs/graphile-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
+import { withWidgetHeaders } from "@/lib/widget/frame-headers";
 
 const log = (line: string) => console.log(`[hookline] ${line}`);
 
@@ -41,7 +42,9 @@ const worker =
 const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((req, res) => void handle(req, res));
+// Widget pages get their framing policy from the token's tenant (lib/widget/frame-headers.ts).
+const handleWithWidgetHeaders = withWidgetHeaders(handle);
+const server = http.createServer((req, res) => void handleWithWidgetHeaders(req, res));
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
   server.listen(env.PORT, env.HOST, resolve);

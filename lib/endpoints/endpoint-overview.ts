@@ -10,6 +10,8 @@ export async function endpointOverview(
   appId: string,
   endpointId: string,
   range: ChartRange,
+  /** A widget token's feature flags (limits the event-type picker); absent in the portal. */
+  featureFlags?: string[],
 ) {
   const endpoint = await findEndpoint(tenantId, appId, endpointId);
   const [details, attempts, catalogue, chart] = await Promise.all([
@@ -37,7 +39,7 @@ export async function endpointOverview(
         createdAt: true,
       },
     }),
-    eventTypeCatalogue(tenantId),
+    eventTypeCatalogue(tenantId, featureFlags),
     endpointChart(tenantId, endpoint.id, range),
   ]);
   const full = { ...endpoint, ...details };

@@ -8,10 +8,22 @@ export interface CatalogueEntry {
   example: string | null;
 }
 
-/** The tenant's active event types, for pickers in the portal and the widget. */
-export async function eventTypeCatalogue(tenantId: string): Promise<CatalogueEntry[]> {
+/**
+ * The tenant's active event types, for pickers in the portal and the widget. With `featureFlags`
+ * (a widget token's), event types behind a flag show only when the token has that flag.
+ */
+export async function eventTypeCatalogue(
+  tenantId: string,
+  featureFlags?: string[],
+): Promise<CatalogueEntry[]> {
   const eventTypes = await db.eventType.findMany({
-    where: { tenantId, archived: false },
+    where: {
+      tenantId,
+      archived: false,
+      ...(featureFlags
+        ? { OR: [{ featureFlags: { isEmpty: true } }, { featureFlags: { hasSome: featureFlags } }] }
+        : {}),
+    },
     orderBy: { name: "asc" },
     select: { name: true, description: true, schemas: true },
   });

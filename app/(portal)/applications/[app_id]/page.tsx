@@ -3,6 +3,7 @@ import { createEndpointAction } from "@/app/(portal)/applications/[app_id]/endpo
 import { deleteApplicationAction, updateApplicationAction } from "@/app/(portal)/applications/actions";
 import { ApplicationForm } from "@/components/applications/application-form";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
+import { EndpointList } from "@/components/endpoints/endpoint-list";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -60,36 +61,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
         />
       </Card>
       <Card title="Endpoints">
-        {endpoints.length === 0 ? (
-          <p className="mb-4 text-sm text-zinc-500">
-            No endpoints yet: add the URL where this customer wants events.
-          </p>
-        ) : (
-          <ul className="mb-6 divide-y divide-zinc-200 dark:divide-zinc-800">
-            {endpoints.map((ep) => (
-              <li key={ep.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <div>
-                  <Link
-                    href={`/applications/${app.id}/endpoints/${ep.id}`}
-                    className="break-all font-medium text-brand-600 hover:underline"
-                  >
-                    {ep.url}
-                  </Link>
-                  <p className="text-xs text-zinc-500">
-                    {ep.eventTypes.length ? ep.eventTypes.join(", ") : "All event types"}
-                  </p>
-                </div>
-                {ep.disabled ? (
-                  <span className="text-sm text-amber-600" title={ep.disabledReason ?? ""}>
-                    Disabled
-                  </span>
-                ) : (
-                  <span className="text-sm text-emerald-600">Enabled</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <EndpointList
+          endpoints={endpoints}
+          href={(id) => `/applications/${app.id}/endpoints/${id}`}
+          empty="No endpoints yet: add the URL where this customer wants events."
+        />
         <h3 className="mb-3 text-sm font-semibold">Add an endpoint</h3>
         <EndpointForm
           action={createEndpointAction.bind(null, app.id)}

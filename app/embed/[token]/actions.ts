@@ -1,0 +1,114 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { latestAttempt } from "@/lib/attempts/latest-attempt";
+import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
+import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
+import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { saveEndpointForm } from "@/lib/endpoints/save-endpoint-form";
+import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
+import { deliveryScheduler } from "@/lib/jobs/scheduler";
+import { resendMessage } from "@/lib/messages/resend-message";
+import { sendTestEvent } from "@/lib/messages/send-test-event";
+import { type FormState, formProblem } from "@/lib/portal/form-state";
+import { requireWidgetAccess } from "@/lib/widget/widget-access";
+
+// The widget's actions. The token (bound by the page) is the only credential: each action
+// re-checks it and the capability it needs, and works only inside the token's application
+// (findEndpoint and friends take the token's tenant and application, never the browser's word).
+// Changes redirect with ?event=… so the page can tell the host (widget.js) what happened.
+
+const base = (token: string) => `/embed/${token}`;
+
+async function formAccess(token: string, capability: "ManageEndpoint") {
+  try {
+    return { access: await requireWidgetAccess(token, capability) };
+  } catch (error) {
+    return { problem: formProblem(error) };
+  }
+}
+
+export async function widgetCreateEndpointAction(
+  token: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const { access, problem } = await formAccess(token, "ManageEndpoint");
+  if (!access) return problem;
+  const result = await saveEndpointForm(access.tenantId, access.appId, null, form);
+  if (!("endpointId" in result)) return result;
+  redirect(`${base(token)}/endpoints/${result.endpointId}?event=endpoint.created&id=${result.endpointId}`);
+}
+
+export async function widgetSaveEndpointAction(
+  token: string,
+  endpointId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const { access, problem } = await formAccess(token, "ManageEndpoint");
+  if (!access) return problem;
+  const result = await saveEndpointForm(access.tenantId, access.appId, endpointId, form);
+  if (!("endpointId" in result)) return result;
+  redirect(`${base(token)}/endpoints/${endpointId}?event=endpoint.updated&id=${endpointId}`);
+}
+
+export async function widgetDeleteEndpointAction(token: string, endpointId: string): Promise<void> {
+  const access = await requireWidgetAccess(token, "ManageEndpoint");
+  await deleteEndpoint(access.tenantId, access.appId, endpointId);
+  redirect(`${base(token)}?event=endpoint.deleted&id=${endpointId}`);
+}
+
+export async function widgetSetEnabledAction(
+  token: string,
+  endpointId: string,
+  enable: boolean,
+): Promise<void> {
+  const access = await requireWidgetAccess(token, "ManageEndpoint");
+  await updateEndpoint(access.tenantId, access.appId, endpointId, { disabled: !enable });
+  redirect(
+    `${base(token)}/endpoints/${endpointId}?event=endpoint.${enable ? "enabled" : "disabled"}&id=${endpointId}`,
+  );
+}
+
+export async function widgetRevealSecretAction(token: string, endpointId: string): Promise<string> {
+  const access = await requireWidgetAccess(token, "ViewEndpointSecret");
+  return currentSecret((await findEndpoint(access.tenantId, access.appId, endpointId)).id);
+}
+
+export async function widgetRotateSecretAction(token: string, endpointId: string) {
+  const access = await requireWidgetAccess(token, "ManageEndpointSecret");
+  const endpoint = await findEndpoint(access.tenantId, access.appId, endpointId);
+  const { previousValidUntil } = await rotateSecret(endpoint.id);
+  return { previousValidUntil: previousValidUntil.toISOString() };
+}
+
+export async function widgetSendTestEventAction(token: string, endpointId: string, eventType: string) {
+  try {
+    const access = await requireWidgetAccess(token, "CreateAttempts");
+    return await sendTestEvent(access.tenantId, access.appId, endpointId, eventType);
+  } catch (error) {
+    return { error: formProblem(error).error ?? "Could not send" };
+  }
+}
+
+export async function widgetAttemptResultAction(token: string, endpointId: string, messageId: string) {
+  const access = await requireWidgetAccess(token);
+  return latestAttempt(access.tenantId, access.appId, endpointId, messageId);
+}
+
+export async function widgetResendAction(
+  token: string,
+  msgId: string,
+  endpointId: string,
+): Promise<{ error?: string }> {
+  try {
+    const access = await requireWidgetAccess(token, "CreateAttempts");
+    await resendMessage(access.tenantId, access.appId, msgId, endpointId, deliveryScheduler());
+  } catch (error) {
+    return { error: formProblem(error).error ?? "Could not resend" };
+  }
+  revalidatePath(`${base(token)}/messages/${msgId}`);
+  return {};
+}

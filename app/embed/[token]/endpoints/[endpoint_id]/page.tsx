@@ -1,0 +1,56 @@
+import {
+  widgetAttemptResultAction,
+  widgetDeleteEndpointAction,
+  widgetRevealSecretAction,
+  widgetRotateSecretAction,
+  widgetSaveEndpointAction,
+  widgetSendTestEventAction,
+  widgetSetEnabledAction,
+} from "@/app/embed/[token]/actions";
+import { EndpointWorkspace } from "@/components/endpoints/endpoint-workspace";
+import { chartRange } from "@/lib/endpoints/endpoint-chart";
+import { endpointOverview } from "@/lib/endpoints/endpoint-overview";
+import { orNotFound } from "@/lib/portal/or-not-found";
+import { widgetAccess } from "@/lib/widget/widget-access";
+
+export default async function WidgetEndpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string; endpoint_id: string }>;
+  searchParams: Promise<{ range?: string }>;
+}) {
+  const { token, endpoint_id } = await params;
+  const access = await widgetAccess(token);
+  if (!access) return null; // the layout shows "link expired"
+  const range = chartRange((await searchParams).range);
+  // Scoped to the token's application: another application's endpoint id is a 404 here.
+  const overview = await orNotFound(
+    endpointOverview(access.tenantId, access.appId, endpoint_id, range, access.featureFlags),
+  );
+  const id = overview.endpoint.id;
+  const base = `/embed/${token}`;
+  const manage = access.can("ManageEndpoint");
+  return (
+    <EndpointWorkspace
+      overview={overview}
+      actions={{
+        save: manage ? widgetSaveEndpointAction.bind(null, token, id) : undefined,
+        remove: manage ? widgetDeleteEndpointAction.bind(null, token, id) : undefined,
+        setEnabled: manage ? widgetSetEnabledAction.bind(null, token, id) : undefined,
+        reveal: access.can("ViewEndpointSecret") ? widgetRevealSecretAction.bind(null, token, id) : undefined,
+        rotate: access.can("ManageEndpointSecret")
+          ? widgetRotateSecretAction.bind(null, token, id)
+          : undefined,
+        send: access.can("CreateAttempts") ? widgetSendTestEventAction.bind(null, token, id) : undefined,
+        result: widgetAttemptResultAction.bind(null, token, id),
+      }}
+      hrefs={{
+        back: base,
+        backLabel: "Endpoints",
+        message: (msgId) => `${base}/messages/${msgId}`,
+        range: (r) => `${base}/endpoints/${id}?range=${r}`,
+      }}
+    />
+  );
+}

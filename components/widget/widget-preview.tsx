@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import type { PreviewState } from "@/app/(portal)/widget/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+type HooklineGlobal = { mount: (el: HTMLElement, o: { url: string }) => { unmount(): void } };
+
+/** Mounts the widget with /widget.js, exactly as a tenant's product would, for a chosen application. */
+export function WidgetPreview({
+  action,
+  applications,
+}: {
+  action: (prev: PreviewState, form: FormData) => Promise<PreviewState>;
+  applications: { id: string; name: string }[];
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const url = state.url;
+    const element = host.current;
+    if (!url || !element) return;
+    let mounted: { unmount(): void } | undefined;
+    const start = () => {
+      mounted = (window as unknown as { Hookline: HooklineGlobal }).Hookline.mount(element, { url });
+    };
+    if ((window as unknown as { Hookline?: HooklineGlobal }).Hookline) start();
+    else {
+      const script = document.createElement("script");
+      script.src = "/widget.js";
+      script.onload = start;
+      document.head.appendChild(script);
+    }
+    return () => mounted?.unmount();
+  }, [state.url]);
+  if (applications.length === 0)
+    return <p className="text-sm text-zinc-500">Create an application to preview the widget.</p>;
+  return (
+    <div className="space-y-3">
+      <form action={formAction} className="flex flex-wrap items-end gap-2">
+        <label className="text-sm">
+          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Application</span>
+          <select
+            name="appId"
+            className="mt-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            {applications.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Opening…" : "Preview"}
+        </Button>
+      </form>
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <div
+        ref={host}
+        className="overflow-hidden rounded-md border border-dashed border-zinc-300 dark:border-zinc-700"
+      />
+    </div>
+  );
+}
