@@ -46,9 +46,13 @@ export function WidgetBridge() {
     clean.searchParams.delete("event");
     clean.searchParams.delete("id");
     window.history.replaceState(window.history.state, "", clean);
+  }, [params]);
+
+  useEffect(() => {
+    if (!toast) return;
     const timer = setTimeout(() => setToast(null), 4000);
     return () => clearTimeout(timer);
-  }, [params]);
+  }, [toast]);
 
   return toast ? (
     <div
