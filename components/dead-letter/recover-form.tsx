@@ -42,9 +42,12 @@ export function RecoverForm({
   const done = state.recovered ? Math.max(0, state.recovered - (seen?.waiting ?? state.recovered)) : 0;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
-      <label className="text-sm">
-        <span className="block font-medium">Endpoint</span>
+      <div className="text-sm">
+        <label htmlFor="recover-endpoint" className="block font-medium">
+          Endpoint
+        </label>
         <select
+          id="recover-endpoint"
           name="endpoint"
           required
           className="mt-1 max-w-md rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
@@ -55,7 +58,7 @@ export function RecoverForm({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <LocalDateTimeInput id="recover-since" name="since" label="Messages since" />
       <Button type="submit" disabled={pending || endpoints.length === 0}>
         {pending ? "Recovering…" : "Recover"}

@@ -32,9 +32,12 @@ export function SendTestEvent({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Event type</span>
+        <div className="text-sm">
+          <label htmlFor="test-event-type" className="block font-medium text-zinc-700 dark:text-zinc-300">
+            Event type
+          </label>
           <select
+            id="test-event-type"
             value={eventType}
             onChange={(e) => setEventType(e.target.value)}
             className="mt-1 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
@@ -45,7 +48,7 @@ export function SendTestEvent({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <Button
           disabled={state.kind === "sending" || state.kind === "waiting"}
           onClick={async () => {

@@ -39,9 +39,12 @@ export function WidgetPreview({
   return (
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-2">
-        <label className="text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Application</span>
+        <div className="text-sm">
+          <label htmlFor="preview-app" className="block font-medium text-zinc-700 dark:text-zinc-300">
+            Application
+          </label>
           <select
+            id="preview-app"
             name="appId"
             className="mt-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
           >
@@ -51,7 +54,7 @@ export function WidgetPreview({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Opening…" : "Preview"}
         </Button>

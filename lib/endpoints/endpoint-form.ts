@@ -68,7 +68,9 @@ export function parseEndpointForm(form: FormData, current: Record<string, string
   const checkedHeaders = headersMap.safeParse(headers);
   if (!checkedHeaders.success && !fieldErrors.headers) {
     const issue = checkedHeaders.error.issues[0]!;
-    fieldErrors.headers = `${issue.path.length ? `${String(issue.path[0])}: ` : ""}${issue.message}`;
+    // A bad header name is an "invalid key" issue whose own issues say what is wrong with it.
+    const message = (issue as { issues?: { message: string }[] }).issues?.[0]?.message ?? issue.message;
+    fieldErrors.headers = `${issue.path.length ? `${String(issue.path[0])}: ` : ""}${message}`;
   }
   const number = (v: string) => (v === "" ? undefined : Number(v));
   const parsed = endpointIn.safeParse({

@@ -59,6 +59,19 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByRole("button", { name: "Create application" }).click();
     await page.getByRole("heading", { name: "Globex" }).waitFor();
 
+    // Application settings: metadata and a default rate limit; a bad value is refused, input kept.
+    await page.getByLabel("Metadata").fill("plan=pro\nregion=eu");
+    await page.getByLabel("UID", { exact: true }).fill("not a uid!");
+    await page.getByRole("button", { name: "Save application" }).click();
+    await page.getByText("may contain only letters, digits").waitFor();
+    await expect(page.getByLabel("Metadata").inputValue()).resolves.toBe("plan=pro\nregion=eu");
+    await page.getByLabel("UID", { exact: true }).fill("globex");
+    await page.getByLabel("Default rate limit (messages per second per endpoint)").fill("5");
+    await page.getByRole("button", { name: "Save application" }).click();
+    await page.getByText("Saved.").waitFor();
+    const globex = await db.application.findFirstOrThrow({ where: { uid: "globex" } });
+    expect(globex).toMatchObject({ metadata: { plan: "pro", region: "eu" }, throttleRate: 5 });
+
     // The event-type picker shows descriptions and example payloads from the catalogue.
     await page.getByText("An invoice was paid").first().waitFor();
     await page.getByLabel("Endpoint URL").fill(receiver.url);
@@ -193,6 +206,48 @@ describe("delivering through the portal in a real browser", () => {
       await page.reload();
     }
     expect(await row.count()).toBe(0);
+
+    // Recover: everything that failed for the endpoint since a time picked in the viewer's zone,
+    // with progress until it has all been sent again.
+    receiver.setResponder(() => ({ status: 500 }));
+    const endpoint = await db.endpoint.findFirstOrThrow({ where: { url: receiver.url } });
+    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}`);
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("test-event-result").textContent()).resolves.toMatch(/Failed: HTTP 500/);
+    await expect
+      .poll(() => db.delivery.count({ where: { endpointId: endpoint.id, status: "failed" } }), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    receiver.setResponder(() => ({ status: 200 }));
+    await page.getByRole("link", { name: "Dead letters" }).click();
+    await page
+      .getByLabel("Endpoint", { exact: true })
+      .selectOption({ label: `Demo customer — ${receiver.url}` });
+    const anHourAgo = await page.evaluate(() => {
+      const d = new Date(Date.now() - 3_600_000);
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await page.getByLabel("Messages since").fill(anHourAgo);
+    await page.getByRole("button", { name: "Recover" }).click();
+    await page.getByText("Recovering 1 deliveries: 1 sent again so far").waitFor();
+    await expect(
+      page.getByRole("progressbar", { name: "Recovery progress" }).getAttribute("value"),
+    ).resolves.toBe("1");
+    await expect
+      .poll(() => db.delivery.count({ where: { endpointId: endpoint.id, status: "failed" } }))
+      .toBe(0);
+
+    // Dark mode, at tablet width.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByLabel("Colour theme").selectOption("dark");
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.reload();
+    await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(
+      true,
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-dark-tablet.png"), fullPage: true });
     await page.context().close();
     await receiver.close();
   });
