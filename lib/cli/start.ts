@@ -62,7 +62,7 @@ ${
     curl -H "Authorization: Bearer ${demo.apiKey}" ${baseUrl}/api/v1/app
 `
     : ""
-}
+}${env.DEMO_WIDGET ? `  Widget demo:   ${baseUrl}/demo/widget\n` : ""}
   API reference: ${baseUrl}/docs/api      Stop with Ctrl-C.
 `);
 
