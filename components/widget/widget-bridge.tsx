@@ -89,6 +89,11 @@ function applyMountTheme() {
   // what they claim reach the page's styles.
   if (/^#[0-9a-fA-F]{6}$/.test(theme.primaryColor ?? "")) setBrand(root, theme.primaryColor!);
   if (/^[\w\s,"'-]{1,200}$/.test(theme.fontFamily ?? "")) root.style.fontFamily = theme.fontFamily!;
+  const logo = document.getElementById("widget-logo") as HTMLImageElement | null;
+  if (logo && /^https?:\/\/[^\s"'<>]+$/.test(theme.logoUrl ?? "")) {
+    logo.src = theme.logoUrl!;
+    logo.hidden = false;
+  }
   if (theme.mode === "light" || theme.mode === "dark" || theme.mode === "system") {
     root.dataset.mode = theme.mode;
   }

@@ -84,11 +84,12 @@ describe("the embeddable widget in a real browser", () => {
     await frame.getByRole("link", { name: /^msg_/ }).first().click();
     await frame.getByTestId("message-payload").waitFor();
     await expect(frame.getByText("✓ Succeeded").count()).resolves.toBe(1);
-    // The host's theme override (primary colour) reached the widget.
+    // The host's theme overrides (primary colour, dark mode) reached the widget.
     const colour = await frame.evaluate(() =>
       getComputedStyle(document.getElementById("widget-root")!).getPropertyValue("--color-brand-600").trim(),
     );
     expect(colour).toBe("#be123c");
+    await expect(frame.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, "widget.png"), fullPage: true });
     await page.context().close();
     await receiver.close();

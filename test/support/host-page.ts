@@ -19,7 +19,7 @@ export async function startHostPage(appUrl: string): Promise<{ origin: string; c
   <script>
     Hookline.mount(document.getElementById("webhooks"), {
       url: ${JSON.stringify(widgetUrl)},
-      theme: { primaryColor: "#be123c" },
+      theme: { primaryColor: "#be123c", mode: "dark" },
       onEvent: function (name, data) {
         var li = document.createElement("li");
         li.textContent = name + " " + data.id;

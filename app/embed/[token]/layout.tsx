@@ -44,10 +44,15 @@ export default async function WidgetLayout({
         <>
           <header className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <div className="flex items-center gap-3">
-              {theme.logoUrl ? (
-                // biome-ignore lint/performance/noImgElement: a tenant's logo from any origin, not optimisable
-                <img src={theme.logoUrl} alt="" className="h-7 w-auto" referrerPolicy="no-referrer" />
-              ) : null}
+              {/* biome-ignore lint/performance/noImgElement: a tenant's logo from any origin, not optimisable */}
+              <img
+                id="widget-logo"
+                src={theme.logoUrl}
+                hidden={!theme.logoUrl}
+                alt=""
+                className="h-7 w-auto"
+                referrerPolicy="no-referrer"
+              />
               <span className="font-semibold">Webhooks · {access.appName}</span>
             </div>
             <WidgetNav base={`/embed/${token}`} />
