@@ -89,7 +89,9 @@ describe("the embeddable widget in a real browser", () => {
       getComputedStyle(document.getElementById("widget-root")!).getPropertyValue("--color-brand-600").trim(),
     );
     expect(colour).toBe("#be123c");
-    await expect(frame.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
+    await expect(frame.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(
+      true,
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, "widget.png"), fullPage: true });
     await page.context().close();
     await receiver.close();
