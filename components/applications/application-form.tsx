@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
 import type { FormState } from "@/lib/portal/form-state";
 
@@ -24,11 +24,9 @@ export function ApplicationForm({
       action={formAction}
       className="grid gap-4 md:grid-cols-2"
     >
-      {state.error || state.saved ? (
-        <div className="md:col-span-2">
-          {state.error ? <Alert tone="error">{state.error}</Alert> : <Alert tone="success">Saved.</Alert>}
-        </div>
-      ) : null}
+      <div className="md:col-span-2">
+        <FormStatus state={state} />
+      </div>
       <Field
         id="app-edit-name"
         name="name"

@@ -5,6 +5,7 @@ import type { RecoverState } from "@/app/(portal)/dead-letter/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
+import { Select } from "@/components/ui/select";
 
 type Progress = { waiting: number; succeeded: number; failed: number };
 
@@ -42,22 +43,17 @@ export function RecoverForm({
   const done = state.recovered ? Math.max(0, state.recovered - (seen?.waiting ?? state.recovered)) : 0;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
-      <div className="text-sm">
-        <label htmlFor="recover-endpoint" className="block font-medium">
-          Endpoint
-        </label>
-        <select
+      <div className="max-w-md">
+        <Select
           id="recover-endpoint"
           name="endpoint"
+          label="Endpoint"
           required
-          className="mt-1 max-w-md rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
-        >
-          {endpoints.map((ep) => (
-            <option key={ep.id} value={`${ep.applicationId}:${ep.id}`}>
-              {ep.application.name} — {ep.url}
-            </option>
-          ))}
-        </select>
+          options={endpoints.map((ep): [string, string] => [
+            `${ep.applicationId}:${ep.id}`,
+            `${ep.application.name} — ${ep.url}`,
+          ])}
+        />
       </div>
       <LocalDateTimeInput id="recover-since" name="since" label="Messages since" />
       <Button type="submit" disabled={pending || endpoints.length === 0}>

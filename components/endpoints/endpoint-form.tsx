@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
 import type { FormState } from "@/lib/portal/form-state";
 
@@ -35,8 +35,7 @@ export function EndpointForm({
   const id = initial ? "ep-edit" : "ep-new";
   return (
     <form key={JSON.stringify(state.values ?? null)} action={formAction} className="space-y-4">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.saved ? <Alert tone="success">Saved.</Alert> : null}
+      <FormStatus state={state} />
       <Field
         id={`${id}-url`}
         name="url"

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 
 type Attempt = {
   outcome: "success" | "failure";
@@ -32,23 +33,13 @@ export function SendTestEvent({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="text-sm">
-          <label htmlFor="test-event-type" className="block font-medium text-zinc-700 dark:text-zinc-300">
-            Event type
-          </label>
-          <select
-            id="test-event-type"
-            value={eventType}
-            onChange={(e) => setEventType(e.target.value)}
-            className="mt-1 rounded-md border border-zinc-300 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
-          >
-            {eventTypes.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="test-event-type"
+          label="Event type"
+          value={eventType}
+          onChange={(e) => setEventType(e.target.value)}
+          options={eventTypes.map((name): [string, string] => [name, name])}
+        />
         <Button
           disabled={state.kind === "sending" || state.kind === "waiting"}
           onClick={async () => {

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 
 /** Invites by email; the link is shown to copy and hand over (no mail server needed). */
 export function InviteForm({
@@ -32,23 +33,13 @@ export function InviteForm({
           defaultValue={state.values?.email}
           error={state.fieldErrors?.email}
         />
-        <div className="space-y-1">
-          <label htmlFor="invite-role" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-            Role
-          </label>
-          <select
-            id="invite-role"
-            name="role"
-            defaultValue={state.values?.role ?? "member"}
-            className="block rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="invite-role"
+          name="role"
+          label="Role"
+          defaultValue={state.values?.role ?? "member"}
+          options={roles.map((r): [string, string] => [r, r])}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Inviting…" : "Create invitation link"}
         </Button>

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import type { PreviewState } from "@/app/(portal)/widget/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 
 type HooklineGlobal = { mount: (el: HTMLElement, o: { url: string }) => { unmount(): void } };
 
@@ -39,22 +40,12 @@ export function WidgetPreview({
   return (
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-2">
-        <div className="text-sm">
-          <label htmlFor="preview-app" className="block font-medium text-zinc-700 dark:text-zinc-300">
-            Application
-          </label>
-          <select
-            id="preview-app"
-            name="appId"
-            className="mt-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {applications.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="preview-app"
+          name="appId"
+          label="Application"
+          options={applications.map((a): [string, string] => [a.id, a.name])}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Opening…" : "Preview"}
         </Button>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Select } from "@/components/ui/select";
 import { TextArea } from "@/components/ui/text-area";
 import type { FormState } from "@/lib/portal/form-state";
 
@@ -26,11 +27,9 @@ export function WidgetSettingsForm({
       action={formAction}
       className="grid gap-4 md:grid-cols-2"
     >
-      {state.error || state.saved ? (
-        <div className="md:col-span-2">
-          {state.error ? <Alert tone="error">{state.error}</Alert> : <Alert tone="success">Saved.</Alert>}
-        </div>
-      ) : null}
+      <div className="md:col-span-2">
+        <FormStatus state={state} />
+      </div>
       <div className="md:col-span-2">
         <TextArea
           id="widget-origins"
@@ -53,22 +52,18 @@ export function WidgetSettingsForm({
         error={e.primaryColor}
         disabled={readOnly}
       />
-      <div className="space-y-1">
-        <label htmlFor="widget-mode" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-          Light or dark
-        </label>
-        <select
-          id="widget-mode"
-          name="mode"
-          defaultValue={v.mode || "light"}
-          disabled={readOnly}
-          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-          <option value="system">Follow the viewer's system</option>
-        </select>
-      </div>
+      <Select
+        id="widget-mode"
+        name="mode"
+        label="Light or dark"
+        defaultValue={v.mode || "light"}
+        disabled={readOnly}
+        options={[
+          ["light", "Light"],
+          ["dark", "Dark"],
+          ["system", "Follow the viewer's system"],
+        ]}
+      />
       <Field
         id="widget-logo"
         name="logoUrl"

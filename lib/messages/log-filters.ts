@@ -39,3 +39,17 @@ export function logFilters(query: Record<string, string | string[] | undefined>)
     after: f.after,
   };
 }
+
+/** The log URL for a neighbouring page: the current filters (minus `drop`) plus the cursor. */
+export function logPageHref(
+  base: string,
+  query: Record<string, string | string[] | undefined>,
+  cursor: { before?: string; after?: string },
+  drop: string[] = [],
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (typeof v === "string" && k !== "before" && k !== "after" && !drop.includes(k)) params.set(k, v);
+  for (const [k, v] of Object.entries(cursor)) if (v) params.set(k, v);
+  return `${base}?${params}`;
+}

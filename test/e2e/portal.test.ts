@@ -10,15 +10,7 @@ let app: AppProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase();
-  // Deliveries to the loopback test receiver must be allowed, as on the embedded default.
-  app = await startApp(databaseUrl, {
-    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8",
-    DELIVERY_REQUIRE_HTTPS: "false",
-    // Two quick attempts, so a failing delivery reaches the dead-letter queue within the test.
-    DELIVERY_RETRY_SCHEDULE: "0,200ms",
-    DELIVERY_RETRY_JITTER: "0",
-  });
+  app = await startApp(await freshDatabase());
   browser = await launchBrowser();
 }, 600_000);
 

@@ -3,7 +3,7 @@ import { MessageLogTable } from "@/components/messages/message-log-table";
 import { Card } from "@/components/ui/card";
 import { currentMember } from "@/lib/auth/current-member";
 import { db } from "@/lib/db";
-import { logFilters } from "@/lib/messages/log-filters";
+import { logFilters, logPageHref } from "@/lib/messages/log-filters";
 import { messageLog } from "@/lib/messages/message-log";
 
 export const metadata = { title: "Messages" };
@@ -32,13 +32,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       : [],
     db.eventType.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { name: true } }),
   ]);
-  const pageHref = (cursor: { before?: string; after?: string }) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query))
-      if (typeof v === "string" && k !== "before" && k !== "after") params.set(k, v);
-    for (const [k, v] of Object.entries(cursor)) if (v) params.set(k, v);
-    return `/messages?${params}`;
-  };
+  const pageHref = (cursor: { before?: string; after?: string }) => logPageHref("/messages", query, cursor);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Messages</h1>

@@ -3,7 +3,7 @@ import { MessageLogTable } from "@/components/messages/message-log-table";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
-import { logFilters } from "@/lib/messages/log-filters";
+import { logFilters, logPageHref } from "@/lib/messages/log-filters";
 import { messageLog } from "@/lib/messages/message-log";
 import { widgetAccess } from "@/lib/widget/widget-access";
 
@@ -32,13 +32,7 @@ export default async function WidgetMessagesPage({
     eventTypeCatalogue(access.tenantId, access.featureFlags),
   ]);
   const base = `/embed/${token}/messages`;
-  const pageHref = (cursor: { before?: string; after?: string }) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query))
-      if (typeof v === "string" && k !== "before" && k !== "after" && k !== "app") params.set(k, v);
-    for (const [k, v] of Object.entries(cursor)) if (v) params.set(k, v);
-    return `${base}?${params}`;
-  };
+  const pageHref = (cursor: { before?: string; after?: string }) => logPageHref(base, query, cursor, ["app"]);
   return (
     <div className="space-y-4">
       <Card>
