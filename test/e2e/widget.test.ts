@@ -7,6 +7,7 @@ import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
 import { startHostPage } from "../support/host-page";
+import { signInAsDemo } from "../support/portal-session";
 import { startReceiver } from "../support/receiver";
 
 let app: AppProcess;
@@ -205,6 +206,36 @@ describe("the embeddable widget in a real browser", () => {
     const frame = await widgetFrame(page);
     await frame.getByText("Webhooks · Demo customer").waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "widget-demo.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("is configured in the portal: origins and theme saved (bad ones refused), and a live preview", async () => {
+    const page = await signInAsDemo(browser, app);
+    await page.getByRole("link", { name: "Widget" }).click();
+    await page
+      .getByLabel("Sites allowed to embed the widget")
+      .fill(`${host.origin}\nhttps://app.example.com/path`);
+    await page.getByRole("button", { name: "Save widget settings" }).click();
+    await page.getByText("https://app.example.com/path: must be an origin").waitFor();
+    await page
+      .getByLabel("Sites allowed to embed the widget")
+      .fill(`${host.origin}\nhttps://app.example.com`);
+    await page.getByLabel("Primary colour").fill("#0f766e");
+    await page.getByLabel("Light or dark").selectOption("dark");
+    await page.getByRole("button", { name: "Save widget settings" }).click();
+    await page.getByText("Saved.").waitFor();
+    const tenant = await db.tenant.findFirstOrThrow({ where: { name: "Demo SaaS" } });
+    expect(tenant.widgetAllowedOrigins).toEqual([host.origin, "https://app.example.com"]);
+    expect(tenant.widgetTheme).toEqual({ primaryColor: "#0f766e", mode: "dark" });
+
+    await page.getByLabel("Application").selectOption({ label: "Demo customer" });
+    await page.getByRole("button", { name: "Preview" }).click();
+    const frame = await widgetFrame(page);
+    await frame.getByText("Webhooks · Demo customer").waitFor();
+    await expect(frame.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(
+      true,
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, "widget-settings.png"), fullPage: true });
     await page.context().close();
   });
 });
