@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
-import { signInAsDemo, signUpInBrowser } from "../support/portal-session";
+import { pageErrors, signInAsDemo, signUpInBrowser } from "../support/portal-session";
 import { startReceiver } from "../support/receiver";
 
 let app: AppProcess;
@@ -165,6 +165,7 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByRole("button", { name: "Yes, delete" }).click();
     await page.getByText("No endpoints yet").waitFor();
     expect(await db.endpoint.count({ where: { id: endpoint.id } })).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
     await page.context().close();
     await receiver.close();
   });
@@ -248,6 +249,7 @@ describe("delivering through the portal in a real browser", () => {
       true,
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-dark-tablet.png"), fullPage: true });
+    expect(pageErrors(page)).toEqual([]);
     await page.context().close();
     await receiver.close();
   });

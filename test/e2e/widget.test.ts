@@ -7,7 +7,7 @@ import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
 import { startHostPage } from "../support/host-page";
-import { signInAsDemo } from "../support/portal-session";
+import { pageErrors, signInAsDemo, watchErrors } from "../support/portal-session";
 import { startReceiver } from "../support/receiver";
 
 let app: AppProcess;
@@ -47,7 +47,7 @@ async function widgetFrame(page: Page): Promise<Frame> {
 }
 
 async function openOnHost(origin: string, url: string) {
-  const page = await (await browser.newContext()).newPage();
+  const page = watchErrors(await (await browser.newContext()).newPage());
   page.setDefaultTimeout(20_000);
   await page.goto(`${origin}/?url=${encodeURIComponent(url)}`);
   return page;
@@ -94,6 +94,7 @@ describe("the embeddable widget in a real browser", () => {
       true,
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, "widget.png"), fullPage: true });
+    expect(pageErrors(page)).toEqual([]);
     await page.context().close();
     await receiver.close();
   });
@@ -236,6 +237,7 @@ describe("the embeddable widget in a real browser", () => {
       true,
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, "widget-settings.png"), fullPage: true });
+    expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -1,0 +1,13 @@
+"use client";
+
+import { ErrorPanel } from "@/components/portal/error-panel";
+
+export default function PortalError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <ErrorPanel digest={error.digest} retry={reset} />;
+}
