@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
+import { useForm } from "@/components/ui/use-form";
 import type { FormState } from "@/lib/portal/form-state";
 
 /** Edits an application's name, uid, metadata and default rate limit. */
@@ -15,15 +15,9 @@ export function ApplicationForm({
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   initial: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.values ?? initial;
-  const e = state.fieldErrors ?? {};
+  const { state, formAction, pending, values: v, errors: e, formKey } = useForm(action, initial);
   return (
-    <form
-      key={JSON.stringify(state.values ?? null)}
-      action={formAction}
-      className="grid gap-4 md:grid-cols-2"
-    >
+    <form key={formKey} action={formAction} className="grid gap-4 md:grid-cols-2">
       <div className="md:col-span-2">
         <FormStatus state={state} />
       </div>

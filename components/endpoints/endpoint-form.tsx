@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
+import { useForm } from "@/components/ui/use-form";
 import type { FormState } from "@/lib/portal/form-state";
 
 export interface CatalogueOption {
@@ -28,13 +28,11 @@ export function EndpointForm({
   initial?: Record<string, string>;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.values ?? initial ?? {};
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, pending, values: v, errors, formKey } = useForm(action, initial);
   const selected = new Set((v.eventTypes ?? "").split(",").filter(Boolean));
   const id = initial ? "ep-edit" : "ep-new";
   return (
-    <form key={JSON.stringify(state.values ?? null)} action={formAction} className="space-y-4">
+    <form key={formKey} action={formAction} className="space-y-4">
       <FormStatus state={state} />
       <Field
         id={`${id}-url`}

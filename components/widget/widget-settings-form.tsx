@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Select } from "@/components/ui/select";
 import { TextArea } from "@/components/ui/text-area";
+import { useForm } from "@/components/ui/use-form";
 import type { FormState } from "@/lib/portal/form-state";
 
 /** The tenant's widget settings: allowed framing origins and the theme. */
@@ -18,15 +18,9 @@ export function WidgetSettingsForm({
   initial: Record<string, string>;
   readOnly: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.values ?? initial;
-  const e = state.fieldErrors ?? {};
+  const { state, formAction, pending, values: v, errors: e, formKey } = useForm(action, initial);
   return (
-    <form
-      key={JSON.stringify(state.values ?? null)}
-      action={formAction}
-      className="grid gap-4 md:grid-cols-2"
-    >
+    <form key={formKey} action={formAction} className="grid gap-4 md:grid-cols-2">
       <div className="md:col-span-2">
         <FormStatus state={state} />
       </div>
