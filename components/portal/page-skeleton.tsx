@@ -1,5 +1,8 @@
-/** Shown while a portal page loads its data (route transitions stream in behind it). */
-export default function Loading() {
+/**
+ * Shown while a list page loads its data. Only list pages have a loading.tsx: with one, Next sends
+ * the status line before the page runs, so a detail page's notFound() could no longer answer 404.
+ */
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite" className="space-y-4">
       <span className="sr-only">Loading…</span>

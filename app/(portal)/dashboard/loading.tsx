@@ -1,0 +1,3 @@
+import { PageSkeleton } from "@/components/portal/page-skeleton";
+
+export default PageSkeleton;
