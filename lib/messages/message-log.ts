@@ -11,9 +11,20 @@ export interface MessageLogFilters {
   status?: DeliveryStatus;
   from?: Date;
   to?: Date;
-  /** Keyset cursors: messages older than `before`, or newer than `after`. */
+  /** Keyset cursors (from a previous page): messages older than `before`, or newer than `after`. */
   before?: string;
   after?: string;
+}
+
+// A cursor is "<createdAt in ms>.<id>": the log is ordered by (createdAt, id), which the
+// (tenantId, createdAt) and (applicationId, createdAt) indexes serve.
+const cursorOf = (m: { id: string; createdAt: Date }) => `${m.createdAt.getTime()}.${m.id}`;
+
+function parseCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  const dot = cursor?.indexOf(".") ?? -1;
+  if (!cursor || dot < 1) return null;
+  const at = new Date(Number(cursor.slice(0, dot)));
+  return Number.isNaN(at.getTime()) ? null : { at, id: cursor.slice(dot + 1) };
 }
 
 /**
@@ -22,8 +33,12 @@ export interface MessageLogFilters {
  * one page at a time with keyset cursors. Endpoint and status filters match a delivery of the
  * message (at that endpoint, in that state).
  */
-export async function messageLog(tenantId: string, f: MessageLogFilters) {
-  const ascending = Boolean(f.after && !f.before);
+export async function messageLog(tenantId: string, f: MessageLogFilters, pageSize = LOG_PAGE_SIZE) {
+  const before = parseCursor(f.before);
+  const after = before ? null : parseCursor(f.after);
+  const ascending = Boolean(after);
+  const cursor = before ?? after;
+  const past = ascending ? "gt" : "lt";
   const rows = await db.message.findMany({
     where: {
       tenantId,
@@ -31,14 +46,16 @@ export async function messageLog(tenantId: string, f: MessageLogFilters) {
       applicationId: f.appId,
       eventType: f.eventType,
       createdAt: { gte: f.from, lt: f.to },
-      id: f.before ? { lt: f.before } : f.after ? { gt: f.after } : undefined,
+      ...(cursor
+        ? { OR: [{ createdAt: { [past]: cursor.at } }, { createdAt: cursor.at, id: { [past]: cursor.id } }] }
+        : {}),
       deliveries:
         f.endpointId || f.status
           ? { some: { tenantId, endpointId: f.endpointId, status: f.status } }
           : undefined,
     },
-    orderBy: { id: ascending ? "asc" : "desc" },
-    take: LOG_PAGE_SIZE + 1,
+    orderBy: [{ createdAt: ascending ? "asc" : "desc" }, { id: ascending ? "asc" : "desc" }],
+    take: pageSize + 1,
     select: {
       id: true,
       eventType: true,
@@ -50,13 +67,13 @@ export async function messageLog(tenantId: string, f: MessageLogFilters) {
       },
     },
   });
-  const more = rows.length > LOG_PAGE_SIZE;
-  const page = rows.slice(0, LOG_PAGE_SIZE);
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
   if (ascending) page.reverse();
   return {
     messages: page,
     // Cursors for the neighbouring pages (null when there is nothing there).
-    older: (ascending ? Boolean(f.after) : more) ? (page.at(-1)?.id ?? null) : null,
-    newer: (ascending ? more : Boolean(f.before)) ? (page[0]?.id ?? null) : null,
+    older: (ascending || more) && page.length ? cursorOf(page.at(-1)!) : null,
+    newer: (ascending ? more : Boolean(before)) && page.length ? cursorOf(page[0]!) : null,
   };
 }

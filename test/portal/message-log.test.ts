@@ -99,4 +99,25 @@ describe("the message log", () => {
     expect((await messageLog(tenantId, { appId: other.id })).messages).toHaveLength(0);
     expect((await messageLog(other.tenantId, { endpointId: epA1 })).messages).toHaveLength(0);
   });
+
+  it("pages through messages created in the same millisecond without skipping or repeating one", async () => {
+    const app = (await createApplication(tenantId, { name: "Same instant" })).app.id;
+    const at = new Date(base + 500_000);
+    const ids = Array.from({ length: 5 }, () => newId("msg", at.getTime()));
+    for (const id of ids)
+      await db.message.create({
+        data: { id, tenantId, applicationId: app, eventType: "tick", payload: {}, createdAt: at },
+      });
+    const seen: string[] = [];
+    let page = await messageLog(tenantId, { appId: app }, 2);
+    seen.push(...page.messages.map((m) => m.id));
+    while (page.older) {
+      const older = page.older;
+      page = await messageLog(tenantId, { appId: app, before: older }, 2);
+      seen.push(...page.messages.map((m) => m.id));
+    }
+    expect(seen).toEqual([...ids].sort().reverse());
+    const back = await messageLog(tenantId, { appId: app, after: page.newer! }, 2);
+    expect(back.messages.map((m) => m.id)).toEqual(seen.slice(2, 4));
+  });
 });
