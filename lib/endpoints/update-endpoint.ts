@@ -17,6 +17,8 @@ export async function updateEndpoint(
   idOrUid: string,
   patch: EndpointPatch,
   replace = false,
+  /** Recorded (and shown) when this update disables the endpoint. */
+  disabledReason = "Disabled through the API",
 ) {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, idOrUid);
   await checkEventTypes(tenantId, patch.eventTypes, appIdOrUid);
@@ -41,7 +43,7 @@ export async function updateEndpoint(
         batchMaxWaitMs: fill(patch.batchMaxWaitMs, 1000),
         ...(toggled
           ? disabled
-            ? { disabled: true, disabledAt: new Date(), disabledReason: "Disabled through the API" }
+            ? { disabled: true, disabledAt: new Date(), disabledReason }
             : {
                 disabled: false,
                 disabledAt: null,

@@ -120,7 +120,7 @@ describe("the embeddable widget in a real browser", () => {
     await page.context().close();
   });
 
-  it("refuses a read-only token's changes on the server, even when it replays a full token's request", {
+  it("refuses a read-only token's and another application's changes on the server, even replaying a full token's request", {
     timeout: 60_000,
   }, async () => {
     const customer = await db.application.findFirstOrThrow({ where: { uid: "initech" } });
@@ -148,26 +148,32 @@ describe("the embeddable widget in a real browser", () => {
     await expect
       .poll(async () => (await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).disabled)
       .toBe(true);
+    await editor.getByText("Disabled in your webhook settings").waitFor();
     await editor.getByRole("button", { name: "Enable" }).click();
     await expect
       .poll(async () => (await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).disabled)
       .toBe(false);
 
     expect(disable.postData()).toContain(full.token);
-    const replay = await viewer.evaluate(
-      async (r) => (await fetch(r.url, { method: "POST", headers: r.headers, body: r.body })).status,
-      {
-        url: disable.url().replace(full.token, readOnly.token),
-        headers: Object.fromEntries(
-          Object.entries(disable.headers()).filter(([k]) =>
-            ["next-action", "content-type", "accept"].includes(k),
+    // Replayed with a read-only token of the same application, and with a full token of another
+    // application: both refused, the endpoint stays enabled.
+    const otherApp = await svix.authentication.appPortalAccess("hooli", {});
+    for (const token of [readOnly.token, otherApp.token]) {
+      const replay = await viewer.evaluate(
+        async (r) => (await fetch(r.url, { method: "POST", headers: r.headers, body: r.body })).status,
+        {
+          url: disable.url().replace(full.token, token),
+          headers: Object.fromEntries(
+            Object.entries(disable.headers()).filter(([k]) =>
+              ["next-action", "content-type", "accept"].includes(k),
+            ),
           ),
-        ),
-        body: disable.postData()!.replaceAll(full.token, readOnly.token),
-      },
-    );
-    expect(replay).toBeGreaterThanOrEqual(400);
-    expect((await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).disabled).toBe(false);
+          body: disable.postData()!.replaceAll(full.token, token),
+        },
+      );
+      expect(replay).toBeGreaterThanOrEqual(400);
+      expect((await db.endpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).disabled).toBe(false);
+    }
     await viewer.context().close();
     await editor.context().close();
   });

@@ -66,7 +66,14 @@ export async function widgetSetEnabledAction(
   enable: boolean,
 ): Promise<void> {
   const access = await requireWidgetAccess(token, "ManageEndpoint");
-  await updateEndpoint(access.tenantId, access.appId, endpointId, { disabled: !enable });
+  await updateEndpoint(
+    access.tenantId,
+    access.appId,
+    endpointId,
+    { disabled: !enable },
+    false,
+    "Disabled in your webhook settings",
+  );
   redirect(
     `${base(token)}/endpoints/${endpointId}?event=endpoint.${enable ? "enabled" : "disabled"}&id=${endpointId}`,
   );

@@ -53,7 +53,14 @@ export async function setEndpointEnabledAction(
   enable: boolean,
 ): Promise<void> {
   const member = await currentMember();
-  await updateEndpoint(member.tenant.id, appId, endpointId, { disabled: !enable });
+  await updateEndpoint(
+    member.tenant.id,
+    appId,
+    endpointId,
+    { disabled: !enable },
+    false,
+    `Disabled in the portal by ${member.user.email}`,
+  );
   revalidatePath(endpointPath(appId, endpointId));
 }
 
