@@ -41,6 +41,10 @@ export function EndpointWorkspace({
     back: string;
     backLabel: string;
     message: (id: string) => string;
+    /** The message log filtered to this endpoint. */
+    messages: string;
+    /** The dead-letter queue filtered to this endpoint (portal only). */
+    deadLetters?: string;
     range: (r: ChartRange) => string;
   };
 }) {
@@ -150,7 +154,21 @@ export function EndpointWorkspace({
           />
         </Card>
       ) : null}
-      <Card title="Recent attempts">
+      <Card
+        title="Recent attempts"
+        actions={
+          <span className="flex gap-3 text-sm">
+            <Link href={hrefs.messages} className="text-brand-600 hover:underline">
+              All messages
+            </Link>
+            {hrefs.deadLetters ? (
+              <Link href={hrefs.deadLetters} className="text-brand-600 hover:underline">
+                Failed deliveries
+              </Link>
+            ) : null}
+          </span>
+        }
+      >
         {attempts.length === 0 ? (
           <p className="text-sm text-zinc-500">No attempts yet. Send a test event to see one here.</p>
         ) : (

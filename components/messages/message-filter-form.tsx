@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { Select } from "@/components/ui/select";
 import { LOG_STATUSES, type MessageLogFilters } from "@/lib/messages/message-log";
@@ -20,6 +21,13 @@ export function MessageFilterForm({
 }) {
   return (
     <form method="get" action={action} className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <Field
+        id="f-id"
+        name="id"
+        label="Message or event id"
+        placeholder="msg_… or your event id"
+        defaultValue={filters.id ?? ""}
+      />
       {applications ? (
         <Select
           id="f-app"

@@ -14,6 +14,7 @@ const instant = z
   .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "is not a date");
 
 const filters = z.object({
+  id: text,
   app: text,
   endpoint: text,
   eventType: text,
@@ -29,6 +30,7 @@ export function logFilters(query: Record<string, string | string[] | undefined>)
   const single = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const f = filters.parse(single);
   return {
+    id: f.id,
     appId: f.app,
     endpointId: f.endpoint,
     eventType: f.eventType,

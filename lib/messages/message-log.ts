@@ -5,6 +5,8 @@ export const LOG_PAGE_SIZE = 50;
 export const LOG_STATUSES = ["succeeded", "failed", "pending", "sending", "parked"] as const;
 
 export interface MessageLogFilters {
+  /** A message id or the tenant's own event id, exactly. */
+  id?: string;
   appId?: string;
   endpointId?: string;
   eventType?: string;
@@ -46,6 +48,7 @@ export async function messageLog(tenantId: string, f: MessageLogFilters, pageSiz
       applicationId: f.appId,
       eventType: f.eventType,
       createdAt: { gte: f.from, lt: f.to },
+      ...(f.id ? { AND: [{ OR: [{ id: f.id }, { eventId: f.id }] }] } : {}),
       ...(cursor
         ? { OR: [{ createdAt: { [past]: cursor.at } }, { createdAt: cursor.at, id: { [past]: cursor.id } }] }
         : {}),

@@ -92,6 +92,10 @@ describe("the message log", () => {
       to: new Date(base + 30_000),
     });
     expect(window.messages).toHaveLength(10);
+    const one = window.messages[3]!;
+    expect((await messageLog(tenantId, { id: one.id })).messages.map((m) => m.id)).toEqual([one.id]);
+    await db.message.update({ where: { id: one.id }, data: { eventId: "order-42" } });
+    expect((await messageLog(tenantId, { id: "order-42" })).messages.map((m) => m.id)).toEqual([one.id]);
   });
 
   it("finds nothing for another tenant's application or endpoint", async () => {

@@ -49,6 +49,7 @@ export default async function WidgetEndpointPage({
         back: base,
         backLabel: "Endpoints",
         message: (msgId) => `${base}/messages/${msgId}`,
+        messages: `${base}/messages?endpoint=${id}`,
         range: (r) => `${base}/endpoints/${id}?range=${r}`,
       }}
     />

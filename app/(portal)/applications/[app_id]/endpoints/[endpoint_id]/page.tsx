@@ -45,6 +45,8 @@ export default async function EndpointPage({
         back: `/applications/${appId}`,
         backLabel: "Application",
         message: (msgId) => `/applications/${appId}/messages/${msgId}`,
+        messages: `/messages?app=${appId}&endpoint=${id}`,
+        deadLetters: `/dead-letter?endpoint=${id}`,
         range: (r) => `${base}?range=${r}`,
       }}
     />
