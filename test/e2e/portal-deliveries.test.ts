@@ -121,6 +121,7 @@ describe("delivering through the portal in a real browser", () => {
     await page.reload();
     await page.getByRole("row").nth(1).getByRole("link").click();
     await page.waitForURL(/\/messages\/msg_/);
+    const msgId = new URL(page.url()).pathname.split("/").at(-1)!;
     await expect(page.getByTestId("message-payload").textContent()).resolves.toContain(
       '"invoiceId": "inv_9"',
     );
@@ -140,12 +141,21 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByLabel("Event type").selectOption("invoice.paid");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/eventType=invoice.paid/);
-    await expect(page.getByRole("link", { name: /^msg_/ }).count()).resolves.toBe(2);
+    await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(2);
     await page.getByLabel("Delivery status").selectOption("failed");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.getByText("No messages match these filters.").waitFor();
 
     // Receiver code with the secret filled in on demand; then rotate the secret.
+    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}`);
+    await page.getByRole("link", { name: "All messages" }).click();
+    await page.waitForURL(/endpoint=ep_/);
+    await page.getByRole("heading", { name: "Messages" }).waitFor();
+    await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(2);
+    await page.getByLabel("Message or event id").fill(msgId);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/id=msg_/);
+    await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(1);
     await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}`);
     await page.getByRole("tab", { name: "Python" }).click();
     await page.getByRole("button", { name: "Fill in my secret" }).click();
