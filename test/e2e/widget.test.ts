@@ -81,7 +81,7 @@ describe("the embeddable widget in a real browser", () => {
     await expect(frame.getByTestId("test-event-result").textContent({ timeout: 30_000 })).resolves.toMatch(
       /Delivered: HTTP 200/,
     );
-    await frame.getByRole("link", { name: "Messages" }).click();
+    await frame.getByRole("link", { name: "Messages", exact: true }).click();
     await frame.getByRole("link", { name: /^msg_/ }).first().click();
     await frame.getByTestId("message-payload").waitFor();
     await expect(frame.getByText("✓ Succeeded").count()).resolves.toBe(1);
