@@ -35,6 +35,8 @@ export function EndpointCharts({ chart }: { chart: EndpointChart }) {
   const label = (at: unknown) => new Date(Number(at)).toLocaleString();
   const total = chart.buckets.reduce((n, b) => n + b.success + b.failure, 0);
   const axis = { stroke: "currentColor", fontSize: 11, tickLine: false };
+  const timeAxis = { dataKey: "at", tickFormatter: tick, minTickGap: 24, ...axis };
+  const line = { dot: { r: 2 }, connectNulls: true, isAnimationActive: animate };
   const codeLabel = (code: number) => (code === 0 ? "no response" : String(code));
   return (
     <div
@@ -45,7 +47,7 @@ export function EndpointCharts({ chart }: { chart: EndpointChart }) {
       <Panel title="Attempts by outcome">
         <BarChart data={chart.buckets}>
           <CartesianGrid strokeOpacity={0.15} vertical={false} />
-          <XAxis dataKey="at" tickFormatter={tick} {...axis} minTickGap={24} />
+          <XAxis {...timeAxis} />
           <YAxis allowDecimals={false} {...axis} width={40} />
           <Tooltip labelFormatter={label} />
           <Legend />
@@ -75,42 +77,21 @@ export function EndpointCharts({ chart }: { chart: EndpointChart }) {
       <Panel title="Success rate (%)">
         <LineChart data={chart.buckets}>
           <CartesianGrid strokeOpacity={0.15} vertical={false} />
-          <XAxis dataKey="at" tickFormatter={tick} {...axis} minTickGap={24} />
+          <XAxis {...timeAxis} />
           <YAxis domain={[0, 100]} {...axis} width={40} />
           <Tooltip labelFormatter={label} />
-          <Line
-            dataKey="successRate"
-            stroke={colors.success}
-            name="Success rate"
-            dot={{ r: 2 }}
-            connectNulls
-            isAnimationActive={animate}
-          />
+          <Line dataKey="successRate" stroke={colors.success} name="Success rate" {...line} />
         </LineChart>
       </Panel>
       <Panel title="Latency (ms)">
         <LineChart data={chart.buckets}>
           <CartesianGrid strokeOpacity={0.15} vertical={false} />
-          <XAxis dataKey="at" tickFormatter={tick} {...axis} minTickGap={24} />
+          <XAxis {...timeAxis} />
           <YAxis {...axis} width={48} />
           <Tooltip labelFormatter={label} />
           <Legend />
-          <Line
-            dataKey="p50"
-            stroke={colors.p50}
-            name="p50"
-            dot={{ r: 2 }}
-            connectNulls
-            isAnimationActive={animate}
-          />
-          <Line
-            dataKey="p95"
-            stroke={colors.p95}
-            name="p95"
-            dot={{ r: 2 }}
-            connectNulls
-            isAnimationActive={animate}
-          />
+          <Line dataKey="p50" stroke={colors.p50} name="p50" {...line} />
+          <Line dataKey="p95" stroke={colors.p95} name="p95" {...line} />
         </LineChart>
       </Panel>
       <Panel title="Status codes" empty={chart.statusCodes.length === 0}>
