@@ -33,14 +33,25 @@ export interface AttemptResult {
   retryAfterMs: number | null;
 }
 
+// Idle keep-alive sockets are closed after IDLE_SOCKET_MS, under the 5 s that Node, Apache and
+// many proxies keep them (a server's shorter `Keep-Alive: timeout` hint is honoured too), so we
+// rarely write to a socket the receiver is closing.
+const IDLE_SOCKET_MS = 4000;
+const agentOptions = { keepAlive: true, timeout: IDLE_SOCKET_MS, maxSockets: 512, maxFreeSockets: 128 };
 const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 128, scheduling: "lifo" }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 128, scheduling: "lifo" }),
+  http: new http.Agent({ ...agentOptions, scheduling: "lifo" }),
+  https: new https.Agent({ ...agentOptions, scheduling: "lifo" }),
 };
+
+// What a receiver closing a reused keep-alive socket under our write looks like.
+const STALE_SOCKET_ERRORS = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 
 /**
  * POSTs `body` to the endpoint after the SSRF guard approved its address, connecting to exactly
  * that address (DNS-pinned), following no redirects, and reading at most 4 KiB of the response.
+ * A reused keep-alive socket that the receiver had just closed (reset before any byte of answer)
+ * is not the receiver failing: the request goes again at once on a fresh connection, within the
+ * same timeout.
  */
 export async function sendAttempt(
   request: AttemptRequest,
@@ -59,7 +70,20 @@ export async function sendAttempt(
       true,
     );
   }
-  const { url, address, family } = decision;
+  const first = await post(request, decision, request.timeoutMs, elapsed, now, false);
+  if (!first.staleSocket) return first.result;
+  return (await post(request, decision, request.timeoutMs - elapsed(), elapsed, now, true)).result;
+}
+
+function post(
+  request: AttemptRequest,
+  destination: { url: URL; address: string; family: 4 | 6 },
+  timeoutMs: number,
+  elapsed: () => number,
+  now: () => Date,
+  freshConnection: boolean,
+): Promise<{ result: AttemptResult; staleSocket: boolean }> {
+  const { url, address, family } = destination;
   const pinned: LookupFunction = (_host, options, callback) => {
     if ((options as { all?: boolean }).all)
       (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
@@ -68,13 +92,14 @@ export async function sendAttempt(
   const isHttps = url.protocol === "https:";
   const body = Buffer.from(request.body);
 
-  return new Promise<AttemptResult>((resolve) => {
+  return new Promise((resolve) => {
     let settled = false;
-    const finish = (result: AttemptResult) => {
+    let answered = false;
+    const finish = (result: AttemptResult, staleSocket = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(result);
+      resolve({ result, staleSocket });
     };
     const req = (isHttps ? https : http).request(
       {
@@ -84,11 +109,13 @@ export async function sendAttempt(
         path: `${url.pathname}${url.search}`,
         method: "POST",
         headers: { ...request.headers, "content-length": String(body.length) },
-        agent: isHttps ? agents.https : agents.http,
+        // `false`: a one-off connection of its own, closed after this request.
+        agent: freshConnection ? false : isHttps ? agents.https : agents.http,
         lookup: pinned,
         servername: isHttps ? url.hostname : undefined,
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         const done = (truncated: boolean) => {
@@ -136,12 +163,17 @@ export async function sendAttempt(
         res.on("error", () => done(true));
       },
     );
-    const timer = setTimeout(() => {
-      finish(failure(elapsed(), 0, "timeout", `No response within ${request.timeoutMs} ms`, false));
-      req.destroy();
-    }, request.timeoutMs);
+    const timer = setTimeout(
+      () => {
+        finish(failure(elapsed(), 0, "timeout", `No response within ${request.timeoutMs} ms`, false));
+        req.destroy();
+      },
+      Math.max(timeoutMs, 1),
+    );
     req.on("error", (error: NodeJS.ErrnoException) => {
-      finish(failure(elapsed(), 0, "connection", `${error.code ?? "ERROR"}: ${error.message}`, false));
+      const stale =
+        !freshConnection && req.reusedSocket && !answered && STALE_SOCKET_ERRORS.has(error.code ?? "");
+      finish(failure(elapsed(), 0, "connection", `${error.code ?? "ERROR"}: ${error.message}`, false), stale);
     });
     req.end(body);
   });

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendAttempt } from "@/lib/delivery/send-attempt";
 import { startReceiver } from "../../support/receiver";
@@ -39,5 +41,60 @@ describe("sending an attempt through the guard", () => {
     });
     expect(result.outcome).toBe("success");
     expect(sink.requests.at(-1)!.headers.host).toContain("rebind.invalid");
+  });
+});
+
+describe("keep-alive connections", () => {
+  const loopback = { allowCidrs: ["127.0.0.0/8"], requireHttps: false };
+
+  /** A receiver that answers the first request on each connection and resets the connection on the next. */
+  async function closingReceiver(resetEvery = false) {
+    const seen: { socket: number; reused: boolean }[] = [];
+    const sockets = new WeakMap<object, number>();
+    let next = 0;
+    const server = http.createServer((req, res) => {
+      const known = sockets.get(req.socket);
+      const reused = known !== undefined;
+      const id = known ?? next++;
+      sockets.set(req.socket, id);
+      seen.push({ socket: id, reused });
+      req.resume();
+      // What a receiver closing an idle socket just as our request arrives looks like to us.
+      if (reused || resetEvery) req.socket.destroy();
+      else res.end("ok");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/hook`,
+      seen,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  }
+
+  it("a reused socket the receiver closed under us is retried at once on a fresh one: a success", async () => {
+    const receiver = await closingReceiver();
+    expect((await sendAttempt(request(receiver.url), loopback)).outcome).toBe("success");
+    const second = await sendAttempt(request(receiver.url), loopback);
+    expect(second).toMatchObject({ outcome: "success", status: 200 });
+    // The request went out twice: on the kept-alive socket (reset), then on a new one.
+    expect(receiver.seen).toEqual([
+      { socket: 0, reused: false },
+      { socket: 0, reused: true },
+      { socket: 1, reused: false },
+    ]);
+    await receiver.close();
+  });
+
+  it("a reset on a fresh connection is the receiver failing: recorded, not retried", async () => {
+    const receiver = await closingReceiver(true);
+    const result = await sendAttempt(request(receiver.url), loopback);
+    expect(result).toMatchObject({ outcome: "failure", errorKind: "connection", permanent: false });
+    expect(receiver.seen).toHaveLength(1);
+    await receiver.close();
   });
 });
