@@ -9,7 +9,7 @@ export async function reserveSlot(endpointId: string, perSecond: number, now: Da
   const spacingMs = 1000 / perSecond;
   const rows = await db.$queryRaw<{ slot: Date }[]>`
     UPDATE "Endpoint"
-       SET "throttleNextAt" = GREATEST(COALESCE("throttleNextAt", ${now}), ${now}::timestamp) + make_interval(secs => ${spacingMs} / 1000.0)
+       SET "throttleNextAt" = GREATEST(COALESCE("throttleNextAt", ${now}), ${now}::timestamptz) + make_interval(secs => ${spacingMs} / 1000.0)
      WHERE id = ${endpointId}
     RETURNING "throttleNextAt" - make_interval(secs => ${spacingMs} / 1000.0) AS slot`;
   return rows[0]?.slot ?? now;

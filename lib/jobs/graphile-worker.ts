@@ -1,4 +1,5 @@
 import { Logger, type Runner, run } from "graphile-worker";
+import { utcSession } from "@/lib/db/utc-session";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
 import { sweepOrphans } from "@/lib/delivery/sweep";
@@ -32,7 +33,7 @@ export async function startGraphileWorker(options: WorkerOptions): Promise<Runne
   const config = deliveryConfig();
   const deps = { config, scheduler: graphileScheduler };
   const runner = await run({
-    connectionString: options.connectionString,
+    connectionString: utcSession(options.connectionString),
     concurrency: options.concurrency,
     noHandleSignals: true,
     // Jobs due in the future (retries, rate-limit slots) are found by polling.

@@ -15,7 +15,7 @@ export async function retentionSweep(now = new Date()): Promise<{ messages: numb
       UPDATE "Message" SET payload = NULL, "expungedAt" = ${now}
        WHERE id IN (
          SELECT m.id FROM "Message" m JOIN "Tenant" t ON t.id = m."tenantId"
-          WHERE m."expungedAt" IS NULL AND m."createdAt" < ${now}::timestamp - make_interval(days => t."retentionDays")
+          WHERE m."expungedAt" IS NULL AND m."createdAt" < ${now}::timestamptz - make_interval(days => t."retentionDays")
           LIMIT ${BATCH})`;
     messages += n;
     if (n < BATCH) break;
@@ -25,7 +25,7 @@ export async function retentionSweep(now = new Date()): Promise<{ messages: numb
       UPDATE "MessageAttempt" SET response = NULL
        WHERE id IN (
          SELECT a.id FROM "MessageAttempt" a JOIN "Tenant" t ON t.id = a."tenantId"
-          WHERE a.response IS NOT NULL AND a."createdAt" < ${now}::timestamp - make_interval(days => t."retentionDays")
+          WHERE a.response IS NOT NULL AND a."createdAt" < ${now}::timestamptz - make_interval(days => t."retentionDays")
           LIMIT ${BATCH})`;
     attempts += n;
     if (n < BATCH) break;
