@@ -55,6 +55,10 @@ const schema = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_572_864),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   JOBS_DRIVER: z.enum(["graphile", "inngest"]).default("graphile"),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_DEV: z.string().optional(),
   INNGEST_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   INNGEST_ENDPOINT_THROTTLE: z.coerce.number().int().min(1).max(10_000).default(100),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
@@ -71,14 +75,22 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 
-export type Env = z.infer<typeof schema>;
+// Inngest needs its keys unless INNGEST_DEV points the SDK at a local dev server.
+const checked = schema.superRefine((e, ctx) => {
+  if (e.JOBS_DRIVER !== "inngest" || e.INNGEST_DEV) return;
+  for (const key of ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"] as const)
+    if (!e[key])
+      ctx.addIssue({ code: "custom", path: [key], message: "is required with JOBS_DRIVER=inngest" });
+});
+
+export type Env = z.infer<typeof checked>;
 
 let cached: Env | undefined;
 
 /** Parses the environment; throws one readable line naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = schema.safeParse(blanksRemoved);
+  const result = checked.safeParse(blanksRemoved);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
     throw new Error(`Invalid configuration: ${problems}`);

@@ -1,7 +1,7 @@
 import { conflict } from "@/lib/api/errors";
 import { applicationSelect } from "@/lib/applications/serialize-application";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { newId } from "@/lib/ids";
 import type { ApplicationIn } from "@/lib/schemas/application";
 
@@ -37,8 +37,4 @@ export async function createApplication(tenantId: string, input: ApplicationIn, 
     }
     throw error;
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

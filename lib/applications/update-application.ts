@@ -1,8 +1,8 @@
 import { conflict } from "@/lib/api/errors";
-import { isUniqueViolation } from "@/lib/applications/create-application";
 import { findApplication } from "@/lib/applications/find-application";
 import { applicationSelect } from "@/lib/applications/serialize-application";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import type { ApplicationPatch } from "@/lib/schemas/application";
 
 /** Applies the fields present in `patch` (PATCH), or all of them when `replace` (PUT). */

@@ -5,7 +5,7 @@ import { config as loadDotenv } from "dotenv";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { type Env, parseEnv, resetEnvCache } from "@/lib/env";
-import { installJobQueue } from "@/lib/jobs/install-job-queue";
+import { installJobQueue } from "@/lib/jobs/graphile/install-job-queue";
 
 export interface Booted {
   env: Env;

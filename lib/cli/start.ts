@@ -7,7 +7,7 @@ import next from "next";
 import { boot } from "@/lib/cli/boot";
 import { ensureBuild } from "@/lib/cli/ensure-build";
 import { disconnectDb } from "@/lib/db";
-import { startGraphileWorker } from "@/lib/jobs/graphile-worker";
+import { startGraphileWorker } from "@/lib/jobs/graphile/run-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 import { withWidgetHeaders } from "@/lib/widget/frame-headers";
 

@@ -2,7 +2,7 @@
 // many as you like on one PostgreSQL. SIGINT/SIGTERM let in-flight attempts finish, then exit.
 import { boot } from "@/lib/cli/boot";
 import { disconnectDb } from "@/lib/db";
-import { startGraphileWorker } from "@/lib/jobs/graphile-worker";
+import { startGraphileWorker } from "@/lib/jobs/graphile/run-worker";
 
 const log = (line: string) => console.log(`[hookline worker] ${line}`);
 const booted = await boot(log);

@@ -1,20 +1,18 @@
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
-import { claimDelivery } from "@/lib/delivery/claim-delivery";
+import { buildRequest, UnsendableRequest } from "@/lib/delivery/build-request";
+import { type ClaimedDelivery, claimDelivery } from "@/lib/delivery/claim-delivery";
 import type { DeliveryConfig } from "@/lib/delivery/config";
-import { batchBody, formBatch } from "@/lib/delivery/form-batch";
+import { formBatch } from "@/lib/delivery/form-batch";
 import { waitForTurn } from "@/lib/delivery/rate-limit";
 import { recordOutcome } from "@/lib/delivery/record-outcome";
 import { redactHeaders } from "@/lib/delivery/redact-headers";
-import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
-import { thinBody } from "@/lib/delivery/thin-body";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
-import { signatureHeader } from "@/lib/signing/standard-webhooks";
+import type { DeliveryTrigger } from "@/lib/jobs/delivery-request";
+import { withDeliveries } from "@/lib/jobs/with-deliveries";
 
 export interface DeliverDeps {
   config: DeliveryConfig;
-  scheduler: DeliveryScheduler;
   now?: () => Date;
   random?: () => number;
   send?: typeof sendAttempt;
@@ -33,17 +31,23 @@ export type DeliverOutcome =
       endpointDisabled: boolean;
     };
 
+type Wait = Extract<DeliverOutcome, { kind: "throttled" | "batching" }>;
+
 /**
  * One attempt at one delivery (or at a batch it leads): claim it, wait its turn under the rate
  * limit, gather its batch, POST the signed body, and record what happened and what comes next
- * (lib/delivery/record-outcome.ts). A wait of any kind releases the delivery to come back later,
- * scheduled in the same transaction (graphile-worker: a job; Inngest: nothing, the function
- * sleeps until `nextAttemptAt` itself).
+ * (lib/delivery/record-outcome.ts). A wait of any kind releases the delivery to come back later.
+ *
+ * Once claimed, nothing escapes as an exception: whatever goes wrong becomes a recorded, failed
+ * attempt (permanent when retrying cannot help), so the delivery moves on to its retry, the
+ * dead-letter queue or the endpoint's auto-disable instead of being claimed again forever. Only a
+ * failure to record (PostgreSQL gone) is thrown; the delivery then stays `sending` and the sweep
+ * takes it up again after its timeout plus DELIVERY_ORPHAN_GRACE.
  */
 export async function deliver(
   deliveryId: string,
   deps: DeliverDeps,
-  trigger: "scheduled" | "manual" = "scheduled",
+  trigger: DeliveryTrigger = "scheduled",
 ): Promise<DeliverOutcome> {
   const now = deps.now ?? (() => new Date());
   const claimedAt = now();
@@ -56,7 +60,37 @@ export async function deliver(
 
   let members = [delivery];
   let batchId: string | null = null;
-  if (delivery.batchMaxSize) {
+  let requestHeaders: Record<string, string> = {};
+  let result: AttemptResult;
+  const started = performance.now();
+  try {
+    const prepared = await prepare(delivery, claimedAt, now);
+    if ("kind" in prepared) return prepared;
+    ({ members, batchId } = prepared);
+    const request = buildRequest(members, batchId, deps.config, now());
+    requestHeaders = redactHeaders(request.headers);
+    result = await (deps.send ?? sendAttempt)(request, deps.config.guard, now);
+  } catch (error) {
+    result = failedBeforeSending(error, Math.round(performance.now() - started), delivery);
+  }
+  const recorded = await recordOutcome(
+    { members, result, at: now(), trigger, batchId, requestHeaders },
+    deps,
+  );
+  if (batchId) await startNextBatch(delivery.endpointId, now());
+  return { kind: "attempted", result, ...recorded };
+}
+
+/** Batching and the rate limit: either the deliveries to send now, or a wait. */
+async function prepare(
+  delivery: ClaimedDelivery,
+  claimedAt: Date,
+  now: () => Date,
+): Promise<{ members: ClaimedDelivery[]; batchId: string | null } | Wait> {
+  let members = [delivery];
+  let batchId: string | null = null;
+  // An expunged message is never part of a batch: alone, it fails as "expunged".
+  if (delivery.batchMaxSize && delivery.payload !== null) {
     const batch = await formBatch(delivery, claimedAt);
     if ("defer" in batch) {
       // An older delivery is gathering a batch and will take this one: no job of its own.
@@ -67,16 +101,15 @@ export async function deliver(
       return { kind: "batching", nextAttemptAt: batch.defer };
     }
     if ("wait" in batch) {
-      await release(delivery.id, batch.wait, null, deps.scheduler);
+      await release(delivery, batch.wait, null);
       return { kind: "batching", nextAttemptAt: batch.wait };
     }
     ({ members, batchId } = batch);
   }
-
   if (delivery.throttleRate) {
     const turn = await waitForTurn(delivery, delivery.throttleRate, now);
     if (turn) {
-      await release(delivery.id, turn.wakeAt, turn.slot, deps.scheduler);
+      await release(delivery, turn.wakeAt, turn.slot);
       // The rest of the batch waits with it, without jobs of their own: the leader gathers them again.
       const rest = members.slice(1).map((m) => m.id);
       await db.delivery.updateMany({
@@ -86,68 +119,47 @@ export async function deliver(
       return { kind: "throttled", nextAttemptAt: turn.wakeAt };
     }
   }
-
-  const body = batchId
-    ? batchBody(members)
-    : delivery.thin
-      ? thinBody(delivery, deps.config.publicUrl, now())
-      : (delivery.payload ?? "{}");
-  // Receivers deduplicate on webhook-id: the message id (the same on every retry), or the batch's.
-  const webhookId = batchId ?? delivery.messageId;
-  const timestamp = Math.floor(now().getTime() / 1000);
-  const headers = {
-    ...delivery.headers,
-    "content-type": "application/json",
-    "user-agent": deps.config.userAgent,
-    "webhook-id": webhookId,
-    "webhook-timestamp": String(timestamp),
-    "webhook-signature": signatureHeader(delivery.secrets.map(decryptSecret), webhookId, timestamp, body),
-  };
-  const result = await (deps.send ?? sendAttempt)(
-    { url: delivery.url, body, timeoutMs: delivery.timeoutMs, headers },
-    deps.config.guard,
-    now,
-  );
-  const recorded = await recordOutcome(
-    members,
-    result,
-    now(),
-    trigger,
-    batchId,
-    redactHeaders(headers),
-    deps,
-  );
-  if (batchId) await startNextBatch(delivery.endpointId, now(), deps.scheduler);
-  return { kind: "attempted", result, ...recorded };
+  return { members, batchId };
 }
 
-/** Back to pending until `at` (no attempt is counted), with its job scheduled for then. */
-async function release(
-  deliveryId: string,
-  at: Date,
-  slot: Date | null,
-  scheduler: DeliveryScheduler,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
+/** What an attempt that never reached the network comes to. */
+function failedBeforeSending(error: unknown, durationMs: number, delivery: ClaimedDelivery): AttemptResult {
+  const unsendable = error instanceof UnsendableRequest;
+  if (!unsendable) console.error(`[hookline] Delivery ${delivery.id} failed inside Hookline:`, error);
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    outcome: "failure",
+    status: 0,
+    durationMs,
+    responseBody: "",
+    errorKind: unsendable ? error.kind : "internal",
+    errorMessage: unsendable ? message : `Hookline could not make this attempt: ${message.slice(0, 500)}`,
+    permanent: unsendable,
+    retryAfterMs: null,
+  };
+}
+
+/** Back to pending until `at` (no attempt is counted), to come back then. */
+async function release(delivery: ClaimedDelivery, at: Date, slot: Date | null): Promise<void> {
+  await withDeliveries(async (tx, enqueue) => {
     await tx.delivery.update({
-      where: { id: deliveryId },
+      where: { id: delivery.id },
       data: { status: "pending", nextAttemptAt: at, reservedSlotAt: slot },
     });
-    await scheduler.schedule(tx, [{ deliveryId, runAt: at }]);
+    enqueue({ deliveryId: delivery.id, endpointId: delivery.endpointId, runAt: at, continuation: true });
   });
 }
 
 /** Messages that did not fit in the batch just sent wait for no one: start the next batch now. */
-async function startNextBatch(endpointId: string, at: Date, scheduler: DeliveryScheduler): Promise<void> {
+async function startNextBatch(endpointId: string, at: Date): Promise<void> {
   const next = await db.delivery.findFirst({
     where: { endpointId, status: "pending", attemptCount: 0 },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
   if (!next) return;
-  await db.$transaction(async (tx) => {
+  await withDeliveries(async (tx, enqueue) => {
     await tx.delivery.update({ where: { id: next.id }, data: { nextAttemptAt: at } });
-    await scheduler.schedule(tx, [{ deliveryId: next.id, runAt: at }]);
+    enqueue({ deliveryId: next.id, endpointId, runAt: at });
   });
-  await scheduler.afterCommit?.([{ deliveryId: next.id, runAt: at }]);
 }

@@ -1,12 +1,12 @@
 import type { ClaimedDelivery } from "@/lib/delivery/claim-delivery";
 import type { AttemptRow } from "@/lib/delivery/record-success";
-import type { DeliveryScheduler, Tx } from "@/lib/delivery/scheduler";
+import type { Enqueue, Tx } from "@/lib/jobs/delivery-request";
 import { emitOperationalEvent, type OperationalEventType } from "@/lib/operational/emit-operational-event";
 
 /** The message.attempt.* operational events, in Svix's shape. */
 export async function emitAttemptEvent(
   tx: Tx,
-  scheduler: DeliveryScheduler,
+  enqueue: Enqueue,
   type: Extract<OperationalEventType, `message.attempt.${string}`>,
   delivery: ClaimedDelivery,
   attempt: AttemptRow,
@@ -15,7 +15,7 @@ export async function emitAttemptEvent(
     where: { id: delivery.messageId },
     select: { eventId: true, application: { select: { uid: true } } },
   });
-  await emitOperationalEvent(tx, scheduler, {
+  await emitOperationalEvent(tx, enqueue, {
     tenantId: delivery.tenantId,
     applicationId: delivery.applicationId,
     type,

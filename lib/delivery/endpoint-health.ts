@@ -1,5 +1,5 @@
 import type { DeliveryConfig } from "@/lib/delivery/config";
-import type { DeliveryScheduler, Tx } from "@/lib/delivery/scheduler";
+import type { Enqueue, Tx } from "@/lib/jobs/delivery-request";
 import { emitOperationalEvent } from "@/lib/operational/emit-operational-event";
 
 /**
@@ -12,7 +12,7 @@ export async function recordEndpointFailure(
   endpointId: string,
   now: Date,
   config: DeliveryConfig,
-  scheduler: DeliveryScheduler,
+  enqueue: Enqueue,
 ): Promise<boolean> {
   const rows = await tx.$queryRaw<{ failingSince: Date; consecutiveFailures: number; disabled: boolean }[]>`
     UPDATE "Endpoint" SET "failingSince" = COALESCE("failingSince", ${now}),
@@ -25,23 +25,19 @@ export async function recordEndpointFailure(
   if (failingFor < config.disableAfterMs || health.consecutiveFailures < config.disableMinAttempts)
     return false;
   const days = (failingFor / 86_400_000).toFixed(1);
-  await disableEndpoint(
-    tx,
-    scheduler,
+  await disableEndpoint(tx, enqueue, {
     endpointId,
     now,
-    `Failing without a success for ${days} days (${health.consecutiveFailures} attempts)`,
-  );
+    reason: `Failing without a success for ${days} days (${health.consecutiveFailures} attempts)`,
+  });
   return true;
 }
 
 /** Disables the endpoint, records why, and emits the operational event `endpoint.disabled`. */
 export async function disableEndpoint(
   tx: Tx,
-  scheduler: DeliveryScheduler,
-  endpointId: string,
-  now: Date,
-  reason: string,
+  enqueue: Enqueue,
+  { endpointId, now, reason }: { endpointId: string; now: Date; reason: string },
 ): Promise<void> {
   const endpoint = await tx.endpoint.update({
     where: { id: endpointId },
@@ -55,7 +51,7 @@ export async function disableEndpoint(
       application: { select: { uid: true } },
     },
   });
-  await emitOperationalEvent(tx, scheduler, {
+  await emitOperationalEvent(tx, enqueue, {
     tenantId: endpoint.tenantId,
     applicationId: endpoint.applicationId,
     type: "endpoint.disabled",

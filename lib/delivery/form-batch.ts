@@ -2,6 +2,11 @@ import { db } from "@/lib/db";
 import type { ClaimedDelivery } from "@/lib/delivery/claim-delivery";
 import { newId } from "@/lib/ids";
 
+/** A batch's body stays under this many bytes, whatever `batchMaxSize` allows. */
+export const MAX_BATCH_BYTES = 5 * 1024 * 1024;
+// What each message adds around its payload in the batch body (id, eventType, timestamp).
+const ENVELOPE_BYTES = 200;
+
 export type BatchDecision =
   | { wait: Date }
   | { defer: Date }
@@ -11,8 +16,10 @@ export type BatchDecision =
  * For an endpoint that batches. A new message's delivery either defers to an older one still
  * gathering its batch (it will be taken into that batch), or, being the oldest, waits until the
  * batch is full or its max wait is over. Then it takes up to `batchMaxSize - 1` more pending
- * deliveries of the endpoint into its batch: new messages, and retries that are due. Taken
- * deliveries are marked `sending` (their own jobs then find nothing to do).
+ * deliveries of the endpoint into its batch, oldest first, as long as the body stays within
+ * MAX_BATCH_BYTES: new messages, and retries that are due. Messages whose content was expunged
+ * are never taken (each is sent, and fails, on its own). Taken deliveries are marked `sending`
+ * (their own jobs then find nothing to do).
  */
 export async function formBatch(leader: ClaimedDelivery, now: Date): Promise<BatchDecision> {
   const max = leader.batchMaxSize ?? 1;
@@ -39,20 +46,26 @@ export async function formBatch(leader: ClaimedDelivery, now: Date): Promise<Bat
     }
   }
   const batchId = newId("batch", now.getTime());
+  const budget = MAX_BATCH_BYTES - Buffer.byteLength(leader.payload ?? "") - ENVELOPE_BYTES;
   const members = await db.$queryRaw<ClaimedDelivery[]>`
-    WITH taken AS (
+    WITH candidates AS (
+      SELECT d.id, d."createdAt", octet_length(m.payload::text) + ${ENVELOPE_BYTES} AS bytes
+        FROM "Delivery" d JOIN "Message" m ON m.id = d."messageId"
+       WHERE d."endpointId" = ${leader.endpointId} AND d.status = 'pending' AND d.id <> ${leader.id}
+         AND (d."attemptCount" = 0 OR d."nextAttemptAt" <= ${now}) AND m.payload IS NOT NULL
+       ORDER BY d."createdAt", d.id LIMIT ${max - 1}
+       FOR UPDATE OF d SKIP LOCKED
+    ), within AS (
+      SELECT id FROM (SELECT id, sum(bytes) OVER (ORDER BY "createdAt", id) AS total FROM candidates) c
+       WHERE total <= ${budget}
+    ), taken AS (
       UPDATE "Delivery" d SET status = 'sending', "lastAttemptAt" = ${now}, "updatedAt" = ${now}, "batchId" = ${batchId}
-       WHERE d.id IN (
-         SELECT id FROM "Delivery"
-          WHERE "endpointId" = ${leader.endpointId} AND status = 'pending' AND id <> ${leader.id}
-            AND ("attemptCount" = 0 OR "nextAttemptAt" <= ${now})
-          ORDER BY "createdAt" LIMIT ${max - 1}
-          FOR UPDATE SKIP LOCKED)
+       WHERE d.id IN (SELECT id FROM within)
       RETURNING d.id, d."messageId", d."attemptCount"
     )
     SELECT t.id, t."messageId", t."attemptCount", m."eventType", m."createdAt" AS "messageCreatedAt", m.payload::text AS payload
       FROM taken t JOIN "Message" m ON m.id = t."messageId"
-     ORDER BY m."createdAt"`;
+     ORDER BY m."createdAt", t.id`;
   await db.delivery.update({ where: { id: leader.id }, data: { batchId } });
   return { batchId, members: [leader, ...members.map((m) => ({ ...leader, ...m }))] };
 }

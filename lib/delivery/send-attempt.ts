@@ -12,7 +12,13 @@ export type ErrorKind =
   | "ssrf_blocked"
   | "redirect"
   | "http_status"
-  | "invalid_url";
+  | "invalid_url"
+  // The request could not be made at all (see lib/delivery/build-request.ts):
+  | "invalid_header"
+  | "expunged"
+  | "secret_unreadable"
+  // Anything else that went wrong in Hookline after the delivery was claimed.
+  | "internal";
 
 export interface AttemptRequest {
   url: string;

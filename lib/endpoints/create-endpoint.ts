@@ -1,8 +1,8 @@
 import { conflict } from "@/lib/api/errors";
-import { isUniqueViolation } from "@/lib/applications/create-application";
 import { findApplication } from "@/lib/applications/find-application";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { checkEventTypes } from "@/lib/endpoints/check-event-types";
 import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { generateSecret } from "@/lib/endpoints/generate-secret";

@@ -1,5 +1,4 @@
-import { db } from "@/lib/db";
-import { deliveryScheduler } from "@/lib/jobs/scheduler";
+import { withDeliveries } from "@/lib/jobs/with-deliveries";
 import { emitOperationalEvent } from "@/lib/operational/emit-operational-event";
 
 /** endpoint.created / updated / deleted, as Svix sends them: `{appId, appUid, endpointId, endpointUid}`. */
@@ -8,8 +7,8 @@ export async function emitEndpointEvent(
   type: "endpoint.created" | "endpoint.updated" | "endpoint.deleted",
   endpoint: { id: string; uid: string | null; applicationId: string; appUid: string | null },
 ): Promise<void> {
-  await db.$transaction((tx) =>
-    emitOperationalEvent(tx, deliveryScheduler(), {
+  await withDeliveries((tx, enqueue) =>
+    emitOperationalEvent(tx, enqueue, {
       tenantId,
       applicationId: endpoint.applicationId,
       type,

@@ -70,7 +70,8 @@ export function parseEndpointForm(form: FormData, current: Record<string, string
     const issue = checkedHeaders.error.issues[0]!;
     // A bad header name is an "invalid key" issue whose own issues say what is wrong with it.
     const message = (issue as { issues?: { message: string }[] }).issues?.[0]?.message ?? issue.message;
-    fieldErrors.headers = `${issue.path.length ? `${String(issue.path[0])}: ` : ""}${message}`;
+    const name = issue.path.length ? String(issue.path[0]) : "";
+    fieldErrors.headers = name && !message.includes(`'${name}'`) ? `${name}: ${message}` : message;
   }
   const number = (v: string) => (v === "" ? undefined : Number(v));
   const parsed = endpointIn.safeParse({

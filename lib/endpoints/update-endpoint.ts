@@ -1,6 +1,6 @@
 import { conflict } from "@/lib/api/errors";
-import { isUniqueViolation } from "@/lib/applications/create-application";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { checkEventTypes } from "@/lib/endpoints/check-event-types";
 import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";

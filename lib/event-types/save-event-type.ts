@@ -1,6 +1,6 @@
 import { conflict } from "@/lib/api/errors";
-import { isUniqueViolation } from "@/lib/applications/create-application";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { eventTypeSelect } from "@/lib/event-types/serialize-event-type";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";

@@ -1,12 +1,11 @@
 import { ApiError, conflict, notFound } from "@/lib/api/errors";
-import { db } from "@/lib/db";
-import type { DeliveryScheduler, Tx } from "@/lib/delivery/scheduler";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { newId } from "@/lib/ids";
+import type { Tx } from "@/lib/jobs/delivery-request";
+import { withDeliveries } from "@/lib/jobs/with-deliveries";
 import type { MessageIn } from "@/lib/schemas/message";
 
 export interface CreateMessageOptions {
-  scheduler: DeliveryScheduler;
   maxPayloadBytes: number;
   /** Deliver only to this endpoint (send-example). */
   onlyEndpointId?: string;
@@ -21,7 +20,8 @@ interface Row {
   channels: string[];
   tags: string[];
   createdAt: Date;
-  pending: string[];
+  /** The deliveries that are due now (not those parked at a disabled endpoint). */
+  pending: { deliveryId: string; endpointId: string }[];
 }
 
 /**
@@ -48,15 +48,17 @@ export async function createMessage(
     );
   }
   const now = options.now ?? new Date();
+  const id = newId("msg", now.getTime());
   try {
-    const { row, scheduled } = await db.$transaction(async (tx) => {
-      const row = await insertMessage(tx, tenantId, appIdOrUid, input, now, options.onlyEndpointId ?? null);
+    const row = await withDeliveries(async (tx, enqueue) => {
+      const row = await insertMessage(tx, tenantId, appIdOrUid, input, now, {
+        id,
+        onlyEndpointId: options.onlyEndpointId,
+      });
       if (!row) throw notFound("Application");
-      const scheduled = row.pending.map((deliveryId) => ({ deliveryId, runAt: now }));
-      await options.scheduler.schedule(tx, scheduled);
-      return { row, scheduled };
+      enqueue(row.pending.map((d) => ({ ...d, runAt: now })));
+      return row;
     });
-    await options.scheduler.afterCommit?.(scheduled, { messageId: row.id });
     const { pending, ...message } = row;
     return { message: { ...message, expungedAt: null }, deliveries: pending.length };
   } catch (error) {
@@ -68,7 +70,8 @@ export async function createMessage(
 
 /**
  * The message and its fan-out as one statement, in the caller's transaction; null when the
- * application is not found. Internal (operational) applications are only found by their uid.
+ * application is not found. Customers' applications are found by id or uid; the internal
+ * (operational) application only with `internal`, by its id.
  */
 export async function insertMessage(
   tx: Tx,
@@ -76,16 +79,18 @@ export async function insertMessage(
   appIdOrUid: string,
   input: MessageIn,
   now: Date,
-  only: string | null,
+  options: { id?: string; internal?: boolean; onlyEndpointId?: string | null } = {},
 ): Promise<Row | null> {
-  const id = newId("msg", now.getTime());
+  const id = options.id ?? newId("msg", now.getTime());
   const channels = input.channels ?? [];
   const payload = JSON.stringify(input.payload);
+  const internal = options.internal ?? false;
+  const only = options.onlyEndpointId ?? null;
   const rows = await tx.$queryRaw<Row[]>`
         WITH app AS (
           SELECT id FROM "Application"
-           WHERE "tenantId" = ${tenantId} AND (id = ${appIdOrUid} OR uid = ${appIdOrUid})
-             AND (NOT internal OR uid = ${appIdOrUid})
+           WHERE "tenantId" = ${tenantId} AND internal = ${internal}
+             AND (id = ${appIdOrUid} OR (uid = ${appIdOrUid} AND NOT ${internal}))
            ORDER BY (id = ${appIdOrUid}) DESC LIMIT 1
         ), msg AS (
           INSERT INTO "Message" (id, "tenantId", "applicationId", "eventType", "eventId", payload, channels, tags, "createdAt")
@@ -102,18 +107,11 @@ export async function insertMessage(
            WHERE (cardinality(e."eventTypes") = 0 OR msg."eventType" = ANY(e."eventTypes"))
              AND (cardinality(e.channels) = 0 OR e.channels && msg.channels)
              AND (${only}::text IS NULL OR e.id = ${only})
-          RETURNING id, status
+          RETURNING id, "endpointId", status
         )
         SELECT msg.id, msg."eventType", msg."eventId", msg.payload, msg.channels, msg.tags, msg."createdAt",
-               COALESCE((SELECT array_agg(id) FROM dlv WHERE status = 'pending'), '{}') AS pending
+               COALESCE((SELECT json_agg(json_build_object('deliveryId', id, 'endpointId', "endpointId"))
+                           FROM dlv WHERE status = 'pending'), '[]') AS pending
           FROM msg`;
   return rows[0] ?? null;
-}
-
-// Raw queries report PostgreSQL's own code (23505 = unique_violation).
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return (
-    error.code === "P2002" || (error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505"))
-  );
 }

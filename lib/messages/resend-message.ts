@@ -1,24 +1,28 @@
-import { db } from "@/lib/db";
-import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
+import { conflict } from "@/lib/api/errors";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { newId } from "@/lib/ids";
+import { withDeliveries } from "@/lib/jobs/with-deliveries";
 import { findMessage } from "@/lib/messages/find-message";
 
 /**
  * Sends a message to one endpoint again, now, whatever happened before (its delivery is reset to
  * pending, or created if the endpoint never had it). A delivery already being sent is left alone.
+ * A message whose content was expunged cannot be resent (409): there is nothing left to sign.
  */
 export async function resendMessage(
   tenantId: string,
   appIdOrUid: string,
   msgId: string,
   endpointIdOrUid: string,
-  scheduler: DeliveryScheduler,
   now = new Date(),
 ) {
   const { message } = await findMessage(tenantId, appIdOrUid, msgId);
+  if (message.expungedAt)
+    throw conflict(
+      `The content of message ${message.id} was expunged on ${message.expungedAt.toISOString()}; it cannot be resent`,
+    );
   const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
-  const scheduled = await db.$transaction(async (tx) => {
+  await withDeliveries(async (tx, enqueue) => {
     const delivery = await tx.delivery.upsert({
       where: { messageId_endpointId: { messageId: message.id, endpointId: endpoint.id } },
       create: {
@@ -33,14 +37,11 @@ export async function resendMessage(
       update: {},
       select: { id: true, status: true },
     });
-    if (delivery.status === "sending") return [];
+    if (delivery.status === "sending") return;
     await tx.delivery.update({
       where: { id: delivery.id },
       data: { status: "pending", nextAttemptAt: now, attemptCount: 0 },
     });
-    const jobs = [{ deliveryId: delivery.id, runAt: now, trigger: "manual" as const }];
-    await scheduler.schedule(tx, jobs);
-    return jobs;
+    enqueue({ deliveryId: delivery.id, endpointId: endpoint.id, runAt: now, trigger: "manual" });
   });
-  await scheduler.afterCommit?.(scheduled);
 }

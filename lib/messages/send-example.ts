@@ -1,5 +1,4 @@
 import { ValidationFailed } from "@/lib/api/errors";
-import type { DeliveryScheduler } from "@/lib/delivery/scheduler";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { eventTypeExample } from "@/lib/event-types/event-type-example";
 import { findEventType } from "@/lib/event-types/find-event-type";
@@ -14,7 +13,7 @@ export async function sendExample(
   appIdOrUid: string,
   endpointIdOrUid: string,
   input: { eventType: string; exampleIndex: number },
-  options: { scheduler: DeliveryScheduler; maxPayloadBytes: number },
+  options: { maxPayloadBytes: number },
 ) {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
   const eventType = await findEventType(tenantId, input.eventType).catch(() => {

@@ -1,5 +1,4 @@
 import { env } from "@/lib/env";
-import { deliveryScheduler } from "@/lib/jobs/scheduler";
 import { sendExample } from "@/lib/messages/send-example";
 import { formProblem } from "@/lib/portal/form-state";
 
@@ -16,7 +15,7 @@ export async function sendTestEvent(
       appId,
       endpointId,
       { eventType, exampleIndex: 0 },
-      { scheduler: deliveryScheduler(), maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES },
+      { maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES },
     );
     return { messageId: message.id };
   } catch (error) {

@@ -1,7 +1,7 @@
-import type { DeliveryScheduler, Tx } from "@/lib/delivery/scheduler";
 import { newId } from "@/lib/ids";
+import type { Enqueue, Tx } from "@/lib/jobs/delivery-request";
 import { insertMessage } from "@/lib/messages/create-message";
-import { findOperationalApp, OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
+import { findOperationalApp } from "@/lib/operational/operational-app";
 
 export const OPERATIONAL_EVENT_TYPES = [
   "endpoint.created",
@@ -22,7 +22,7 @@ export type OperationalEventType = (typeof OPERATIONAL_EVENT_TYPES)[number];
  */
 export async function emitOperationalEvent(
   tx: Tx,
-  scheduler: DeliveryScheduler,
+  enqueue: Enqueue,
   event: {
     tenantId: string;
     applicationId: string;
@@ -47,14 +47,10 @@ export async function emitOperationalEvent(
   const row = await insertMessage(
     tx,
     event.tenantId,
-    OPERATIONAL_APP_UID,
+    operationalAppId,
     { eventType: event.type, payload: { type: event.type, timestamp: now.toISOString(), data: event.data } },
     now,
-    null,
+    { internal: true },
   );
-  if (row?.pending.length)
-    await scheduler.schedule(
-      tx,
-      row.pending.map((deliveryId) => ({ deliveryId, runAt: now })),
-    );
+  if (row) enqueue(row.pending.map((d) => ({ ...d, runAt: now })));
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
-import type { Tx } from "@/lib/delivery/scheduler";
 import { newId } from "@/lib/ids";
+import type { Tx } from "@/lib/jobs/delivery-request";
 
 /**
  * Operational webhooks ride on the same engine as everything else: each tenant has one internal

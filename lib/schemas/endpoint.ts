@@ -24,14 +24,22 @@ const headerName = z
   .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, "is not a valid HTTP header name")
   .refine((h) => !RESERVED_HEADERS.has(h.toLowerCase()) && !/^(webhook|svix)-/i.test(h), "is reserved");
 
+// What every HTTP implementation carries the same way: visible ASCII, spaces and tabs (a value
+// such as "5€" makes Node refuse to send the request at all).
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
 export const headersMap = z
-  .record(
-    headerName,
-    z
-      .string()
-      .max(4096)
-      .regex(/^[^\r\n]*$/, "may not contain line breaks"),
-  )
+  .record(headerName, z.string().max(4096))
+  .superRefine((headers, ctx) => {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_VALUE.test(value))
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `The value of header '${name}' may only contain printable ASCII characters, spaces and tabs`,
+        });
+    }
+  })
   .refine((h) => Object.keys(h).length <= 50, "at most 50 headers");
 
 export const endpointUrl = z

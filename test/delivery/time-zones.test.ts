@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { utcSession } from "@/lib/db/utc-session";
 import { sweepOrphans } from "@/lib/delivery/sweep";
-import { graphileScheduler } from "@/lib/jobs/graphile-scheduler";
 import { startDeliveryStack } from "../support/delivery-stack";
 import { startReceiver, waitUntil } from "../support/receiver";
 
@@ -66,7 +65,7 @@ describe("time zones", () => {
     const app = await stack.svix.application.create({ name: "Zoned retries" });
     await stack.svix.endpoint.create(app.id, { url: receiver.url });
     const msg = await stack.svix.message.create(app.id, { eventType: "tick", payload: {} });
-    expect(await sweepOrphans(graphileScheduler, new Date(), 500)).toBe(0);
+    expect(await sweepOrphans(new Date(), 500)).toBe(0);
     await receiver.waitFor(2, 10_000);
     const delivery = await waitUntil(async () => {
       const d = await db.delivery.findFirstOrThrow({ where: { messageId: msg.id } });

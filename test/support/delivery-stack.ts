@@ -1,7 +1,7 @@
 import type { Runner } from "graphile-worker";
 import { Svix } from "svix";
 import { resetEnvCache } from "@/lib/env";
-import { startGraphileWorker } from "@/lib/jobs/graphile-worker";
+import { startGraphileWorker } from "@/lib/jobs/graphile/run-worker";
 import { startApiServer } from "./api-server";
 import { freshDatabase } from "./database";
 import { createTestTenant } from "./fixtures";

@@ -5,7 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { installJobQueue } from "@/lib/jobs/install-job-queue";
+import { installJobQueue } from "@/lib/jobs/graphile/install-job-queue";
 
 // One throwaway PostgreSQL for the whole run (or the server in TEST_DATABASE_URL). A template
 // database gets the migrations once; each test file then clones it (CREATE DATABASE … TEMPLATE).

@@ -6,3 +6,4 @@ process.env.SECRETS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 // Anything the Inngest client might send goes to a closed loopback port, never off this machine.
 process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
 process.env.INNGEST_EVENT_KEY ??= "test-event-key";
+process.env.INNGEST_SIGNING_KEY ??= "signkey-test-00000000000000000000000000000000";

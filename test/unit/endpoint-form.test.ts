@@ -31,6 +31,13 @@ describe("the endpoint form", () => {
     });
   });
 
+  it("refuses a header value HTTP cannot carry, naming the header (the portal and the widget)", () => {
+    const parsed = parseEndpointForm(form({ url: "https://example.com/hook", headers: "X-Price: 5€" }));
+    expect(!parsed.ok && parsed.fieldErrors.headers).toBe(
+      "The value of header 'X-Price' may only contain printable ASCII characters, spaces and tabs",
+    );
+  });
+
   it("keeps a hidden sensitive value as stored and never shows it", () => {
     const values = endpointFormValues({
       url: "https://example.com",

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { currentMember } from "@/lib/auth/current-member";
-import { deliveryScheduler } from "@/lib/jobs/scheduler";
 import { recoverEndpoint } from "@/lib/messages/recover-endpoint";
 import { recoveryProgress } from "@/lib/messages/recovery-progress";
 import { resendMessage } from "@/lib/messages/resend-message";
@@ -12,8 +11,7 @@ export async function resendSelectedAction(form: FormData): Promise<void> {
   const member = await currentMember();
   for (const value of form.getAll("delivery").map(String).slice(0, 500)) {
     const [appId, msgId, endpointId] = value.split(":");
-    if (appId && msgId && endpointId)
-      await resendMessage(member.tenant.id, appId, msgId, endpointId, deliveryScheduler());
+    if (appId && msgId && endpointId) await resendMessage(member.tenant.id, appId, msgId, endpointId);
   }
   revalidatePath("/dead-letter");
 }
@@ -32,13 +30,7 @@ export async function recoverAction(_prev: RecoverState, form: FormData): Promis
   const since = new Date(String(form.get("since") ?? ""));
   if (!appId || !endpointId) return { error: "Choose an endpoint." };
   if (Number.isNaN(since.getTime())) return { error: "Choose a start date and time." };
-  const { recovered } = await recoverEndpoint(
-    member.tenant.id,
-    appId,
-    endpointId,
-    { since },
-    deliveryScheduler(),
-  );
+  const { recovered } = await recoverEndpoint(member.tenant.id, appId, endpointId, { since });
   revalidatePath("/dead-letter");
   return { recovered, appId, endpointId, since: since.toISOString() };
 }

@@ -2,8 +2,8 @@
 import { serve } from "inngest/next";
 import { json } from "@/lib/api/errors";
 import { env } from "@/lib/env";
-import { inngest } from "@/lib/inngest/client";
-import { functions } from "@/lib/inngest/functions";
+import { inngest } from "@/lib/jobs/inngest/client";
+import { functions } from "@/lib/jobs/inngest/functions";
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 let handlers: { GET: Handler; POST: Handler; PUT: Handler } | null = null;

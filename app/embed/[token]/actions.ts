@@ -8,7 +8,6 @@ import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { saveEndpointForm } from "@/lib/endpoints/save-endpoint-form";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
-import { deliveryScheduler } from "@/lib/jobs/scheduler";
 import { resendMessage } from "@/lib/messages/resend-message";
 import { sendTestEvent } from "@/lib/messages/send-test-event";
 import { type FormState, formProblem } from "@/lib/portal/form-state";
@@ -112,7 +111,7 @@ export async function widgetResendAction(
 ): Promise<{ error?: string }> {
   try {
     const access = await requireWidgetAccess(token, "CreateAttempts");
-    await resendMessage(access.tenantId, access.appId, msgId, endpointId, deliveryScheduler());
+    await resendMessage(access.tenantId, access.appId, msgId, endpointId);
   } catch (error) {
     return { error: formProblem(error).error ?? "Could not resend" };
   }

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { currentMember } from "@/lib/auth/current-member";
-import { deliveryScheduler } from "@/lib/jobs/scheduler";
 import { resendMessage } from "@/lib/messages/resend-message";
 import { formProblem } from "@/lib/portal/form-state";
 
@@ -14,7 +13,7 @@ export async function resendToEndpointAction(
 ): Promise<{ error?: string }> {
   const member = await currentMember();
   try {
-    await resendMessage(member.tenant.id, appId, msgId, endpointId, deliveryScheduler());
+    await resendMessage(member.tenant.id, appId, msgId, endpointId);
   } catch (error) {
     return { error: formProblem(error).error ?? "Could not resend" };
   }

@@ -3,7 +3,6 @@ import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { listQuery } from "@/lib/api/pagination";
 import { env } from "@/lib/env";
-import { deliveryScheduler } from "@/lib/jobs/scheduler";
 import { createMessage } from "@/lib/messages/create-message";
 import { listMessages } from "@/lib/messages/list-messages";
 import { serializeMessage } from "@/lib/messages/serialize-message";
@@ -20,7 +19,6 @@ export const GET = apiHandler<Params>(async (ctx) => {
 export const POST = apiHandler<Params>(async (ctx) => {
   const { with_content } = ctx.query(messageFilters.pick({ with_content: true }));
   const { message } = await createMessage(ctx.tenantId, ctx.params.app_id, ctx.body(messageIn), {
-    scheduler: deliveryScheduler(),
     maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES,
   });
   return json(serializeMessage(message, with_content), 202);

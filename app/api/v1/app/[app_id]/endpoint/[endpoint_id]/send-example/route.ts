@@ -2,7 +2,6 @@
 import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { env } from "@/lib/env";
-import { deliveryScheduler } from "@/lib/jobs/scheduler";
 import { sendExample } from "@/lib/messages/send-example";
 import { serializeMessage } from "@/lib/messages/serialize-message";
 import { eventExampleIn } from "@/lib/schemas/message";
@@ -16,7 +15,6 @@ export const POST = apiHandler<Params>(async (ctx) => {
     ctx.params.endpoint_id,
     ctx.body(eventExampleIn),
     {
-      scheduler: deliveryScheduler(),
       maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES,
     },
   );

@@ -1,8 +1,8 @@
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
-import { inngest } from "@/lib/inngest/client";
-import { deliveryRequested } from "@/lib/inngest/events";
-import { inngestScheduler } from "@/lib/inngest/scheduler";
+import { env } from "@/lib/env";
+import { inngest } from "@/lib/jobs/inngest/client";
+import { deliveryRequested } from "@/lib/jobs/inngest/events";
 
 /**
  * On `delivery.requested`: attempt, and while our retry policy says "again at T", sleep until T
@@ -15,20 +15,17 @@ export const deliverMessage = inngest.createFunction(
   {
     id: "deliver-message",
     triggers: [deliveryRequested],
-    concurrency: {
-      key: "event.data.endpointId",
-      limit: Number(process.env.INNGEST_ENDPOINT_CONCURRENCY || 50),
-    },
+    concurrency: { key: "event.data.endpointId", limit: env().INNGEST_ENDPOINT_CONCURRENCY },
     throttle: {
       key: "event.data.endpointId",
-      limit: Number(process.env.INNGEST_ENDPOINT_THROTTLE || 100),
+      limit: env().INNGEST_ENDPOINT_THROTTLE,
       period: "1s",
-      burst: Number(process.env.INNGEST_ENDPOINT_THROTTLE || 100),
+      burst: env().INNGEST_ENDPOINT_THROTTLE,
     },
   },
   async ({ event, step }) => {
-    const deps = { config: deliveryConfig(), scheduler: inngestScheduler };
-    let trigger = event.data.trigger ?? "scheduled";
+    const deps = { config: deliveryConfig() };
+    let trigger = event.data.trigger;
     const outcomes: string[] = [];
     for (let attempt = 1; ; attempt++) {
       // Step results are stored as JSON: nextAttemptAt comes back as a string.

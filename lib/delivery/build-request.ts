@@ -1,0 +1,80 @@
+import { validateHeaderName, validateHeaderValue } from "node:http";
+import { decryptSecret } from "@/lib/crypto/secret-box";
+import type { ClaimedDelivery } from "@/lib/delivery/claim-delivery";
+import type { DeliveryConfig } from "@/lib/delivery/config";
+import { batchBody } from "@/lib/delivery/form-batch";
+import type { AttemptRequest, ErrorKind } from "@/lib/delivery/send-attempt";
+import { thinBody } from "@/lib/delivery/thin-body";
+import { signatureHeader } from "@/lib/signing/standard-webhooks";
+
+/** Why a request cannot be made, whatever the receiver would say: the attempt fails for good. */
+export class UnsendableRequest extends Error {
+  constructor(
+    readonly kind: Extract<ErrorKind, "invalid_header" | "expunged" | "secret_unreadable">,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The signed request for one delivery, or for a batch led by `members[0]`: the body (the stored
+ * payload, a thin reference, or the batch's array), the endpoint's custom headers, and the
+ * Standard Webhooks headers signed with every secret that signs now. Throws UnsendableRequest
+ * when the message's content is gone, a custom header is one HTTP cannot carry (Node would throw
+ * while sending), or a secret cannot be decrypted.
+ */
+export function buildRequest(
+  members: ClaimedDelivery[],
+  batchId: string | null,
+  config: DeliveryConfig,
+  now: Date,
+): AttemptRequest {
+  const delivery = members[0]!;
+  let body: string;
+  if (batchId) body = batchBody(members);
+  else if (delivery.thin) body = thinBody(delivery, config.publicUrl, now);
+  else if (delivery.payload === null)
+    throw new UnsendableRequest(
+      "expunged",
+      "The message's content was expunged (retention or on request): there is nothing to send",
+    );
+  else body = delivery.payload;
+
+  for (const [name, value] of Object.entries(delivery.headers)) {
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    } catch {
+      throw new UnsendableRequest(
+        "invalid_header",
+        `The custom header '${name}' has a name or value that HTTP cannot carry; fix it in the endpoint's headers`,
+      );
+    }
+  }
+  let secrets: string[];
+  try {
+    secrets = delivery.secrets.map(decryptSecret);
+  } catch {
+    throw new UnsendableRequest(
+      "secret_unreadable",
+      "The endpoint's signing secret cannot be decrypted (was SECRETS_ENCRYPTION_KEY changed?)",
+    );
+  }
+  // Receivers deduplicate on webhook-id: the message id (the same on every retry), or the batch's.
+  const webhookId = batchId ?? delivery.messageId;
+  const timestamp = Math.floor(now.getTime() / 1000);
+  return {
+    url: delivery.url,
+    body,
+    timeoutMs: delivery.timeoutMs,
+    headers: {
+      ...delivery.headers,
+      "content-type": "application/json",
+      "user-agent": config.userAgent,
+      "webhook-id": webhookId,
+      "webhook-timestamp": String(timestamp),
+      "webhook-signature": signatureHeader(secrets, webhookId, timestamp, body),
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { TaskList } from "graphile-worker";
+import { z } from "zod";
+import type { DeliveryConfig } from "@/lib/delivery/config";
+import { deliver } from "@/lib/delivery/deliver";
+import { sweepOrphans } from "@/lib/delivery/sweep";
+import { deliveryTrigger } from "@/lib/jobs/delivery-request";
+import { DELIVER_TASK, RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
+import { retentionSweep } from "@/lib/messages/retention-sweep";
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
+const deliverPayload = z.object({
+  deliveryId: z.string().regex(/^dlv_\w+$/),
+  trigger: deliveryTrigger.default("scheduled"),
+});
+
+/**
+ * The graphile-worker tasks: thin calls into lib/delivery. `sweep` and `retention` re-add
+ * themselves under a fixed job key, so exactly one of each is ever waiting.
+ */
+export function taskList(
+  config: DeliveryConfig,
+  sweepEveryMs: number,
+  log: (line: string) => void,
+): TaskList {
+  return {
+    [DELIVER_TASK]: async (payload) => {
+      const job = deliverPayload.parse(payload);
+      await deliver(job.deliveryId, { config }, job.trigger);
+    },
+    [SWEEP_TASK]: async (_payload, helpers) => {
+      const count = await sweepOrphans(new Date(), config.orphanGraceMs);
+      if (count > 0) log(`Requested ${count} orphaned or overdue deliveries again.`);
+      await helpers.addJob(
+        SWEEP_TASK,
+        {},
+        { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + sweepEveryMs) },
+      );
+    },
+    [RETENTION_TASK]: async (_payload, helpers) => {
+      const { messages, attempts } = await retentionSweep(new Date());
+      if (messages + attempts > 0)
+        log(`Retention: expunged ${messages} payloads and ${attempts} response bodies.`);
+      await helpers.addJob(
+        RETENTION_TASK,
+        {},
+        { jobKey: RETENTION_TASK, runAt: new Date(Date.now() + RETENTION_EVERY_MS) },
+      );
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { deliveryConfig } from "@/lib/delivery/config";
+import { sweepOrphans } from "@/lib/delivery/sweep";
+import { inngest } from "@/lib/jobs/inngest/client";
+import { retentionSweep } from "@/lib/messages/retention-sweep";
+
+/**
+ * Every minute: request deliveries whose run was lost (the sweep shared with graphile-worker; its
+ * requests go out as `delivery.requested` events after its transaction commits). Once an hour,
+ * expunge content past each tenant's retention period.
+ */
+export const maintenance = inngest.createFunction(
+  { id: "endpoint-health", triggers: [{ cron: "* * * * *" }] },
+  async ({ step }) => {
+    const rescheduled = await step.run("sweep-orphans", () =>
+      sweepOrphans(new Date(), deliveryConfig().orphanGraceMs),
+    );
+    if (new Date().getMinutes() !== 0) return { rescheduled, retention: null };
+    const retention = await step.run("retention", () => retentionSweep(new Date()));
+    return { rescheduled, retention };
+  },
+);
