@@ -62,6 +62,10 @@ const schema = z.object({
   INNGEST_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   INNGEST_ENDPOINT_THROTTLE: z.coerce.number().int().min(1).max(10_000).default(100),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  // `npm run worker` serves /health/live and /health/ready on this port (0: any free port; unset: none).
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // On SIGTERM, how long in-flight API requests get to finish before their connections are closed.
+  SHUTDOWN_GRACE: duration.prefault("10s"),
   MESSAGE_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   DELIVERY_RETRY_SCHEDULE: durationList.prefault(DEFAULT_SCHEDULE),
   DELIVERY_RETRY_JITTER: z.coerce.number().min(0).max(1).default(0.2),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/database-errors";
 
 /** The one error type domain code throws; `toErrorResponse` turns it into Svix's `{code, detail}`. */
 export class ApiError extends Error {
@@ -49,6 +50,14 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return json({ code: error.code, detail: error.detail }, error.status);
   if (error instanceof ValidationFailed) return json({ code: "validation", detail: error.problems }, 422);
   if (error instanceof ZodError) return json({ code: "validation", detail: zodProblems(error, "body") }, 422);
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[api] the database is unavailable: ${(error as Error).message.split("\n").at(-1)}`);
+    return json(
+      { code: "service_unavailable", detail: "The database is unavailable; retry in a moment" },
+      503,
+      { "retry-after": "1" },
+    );
+  }
   const requestId = randomUUID();
   console.error(`[api] unhandled error (request ${requestId}):`, error);
   return json({ code: "internal_error", detail: `Internal server error (request id ${requestId})` }, 500);

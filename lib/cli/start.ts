@@ -1,13 +1,14 @@
 // `npm start`: database (embedded by default), migrations, demo seed, build if needed, then the
-// portal and API on PORT. Ctrl-C or SIGTERM stops the server and the embedded database cleanly.
+// portal and API on PORT, and a delivery worker. Ctrl-C or SIGTERM stops accepting requests, lets
+// those in flight finish (SHUTDOWN_GRACE), then stops the worker and the embedded database.
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { boot } from "@/lib/cli/boot";
+import { drainingServer } from "@/lib/cli/draining-server";
 import { ensureBuild } from "@/lib/cli/ensure-build";
 import { disconnectDb } from "@/lib/db";
-import { startGraphileWorker } from "@/lib/jobs/graphile/run-worker";
+import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 import { withWidgetHeaders } from "@/lib/widget/frame-headers";
 
@@ -32,7 +33,7 @@ await ensureBuild(log, process.argv.includes("--rebuild"));
 // With JOBS_DRIVER=inngest, Inngest calls /api/inngest instead and no worker runs here.
 const worker =
   env.JOBS_DRIVER === "graphile" && !process.argv.includes("--no-worker")
-    ? await startGraphileWorker({
+    ? await startDeliveryWorker({
         connectionString: booted.databaseUrl,
         concurrency: env.WORKER_CONCURRENCY,
         log,
@@ -44,10 +45,10 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Widget pages get their framing policy from the token's tenant (lib/widget/frame-headers.ts).
 const handleWithWidgetHeaders = withWidgetHeaders(handle);
-const server = http.createServer((req, res) => void handleWithWidgetHeaders(req, res));
+const http = drainingServer((req, res) => void handleWithWidgetHeaders(req, res));
 await new Promise<void>((resolve, reject) => {
-  server.once("error", reject);
-  server.listen(env.PORT, env.HOST, resolve);
+  http.server.once("error", reject);
+  http.server.listen(env.PORT, env.HOST, resolve);
 });
 
 console.log(`
@@ -67,18 +68,23 @@ ${
 `);
 
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(why: string, code: number) {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: shutting down…`);
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  log(`${why}: shutting down…`);
+  const { unfinished } = await http.drain(env.SHUTDOWN_GRACE);
+  if (unfinished > 0) log(`Closed ${unfinished} requests still running after ${env.SHUTDOWN_GRACE} ms.`);
   await app.close().catch(() => undefined);
   await worker?.stop();
   await disconnectDb();
   await booted.shutdown();
   log("Stopped.");
-  process.exit(0);
+  process.exit(code);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT", 0));
+process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+// A worker that cannot run any more must not leave a server that accepts messages it never delivers.
+worker?.failed.catch((error: Error) => {
+  console.error(`[hookline] ${error.message}`);
+  void shutdown("The delivery worker stopped for good; exiting so a supervisor can restart Hookline", 1);
+});

@@ -1,8 +1,10 @@
 // `npm run worker`: delivery workers only, against DATABASE_URL (or the embedded database). Run as
-// many as you like on one PostgreSQL. SIGINT/SIGTERM let in-flight attempts finish, then exit.
+// many as you like on one PostgreSQL. Probes on WORKER_HEALTH_PORT when set. SIGINT/SIGTERM let
+// in-flight attempts finish, then exit; a worker that gives up for good exits with 1.
 import { boot } from "@/lib/cli/boot";
 import { disconnectDb } from "@/lib/db";
-import { startGraphileWorker } from "@/lib/jobs/graphile/run-worker";
+import { startHealthServer } from "@/lib/health/health-server";
+import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 
 const log = (line: string) => console.log(`[hookline worker] ${line}`);
 const booted = await boot(log);
@@ -12,28 +14,32 @@ if (booted.env.JOBS_DRIVER !== "graphile") {
   );
   process.exit(1);
 }
-if (booted.env.JOBS_DRIVER !== "graphile") {
-  console.error(
-    "JOBS_DRIVER is not 'graphile': deliveries run on Inngest, which calls /api/inngest; no worker process is needed.",
-  );
-  process.exit(1);
-}
-const runner = await startGraphileWorker({
+const worker = await startDeliveryWorker({
   connectionString: booted.databaseUrl,
   concurrency: booted.env.WORKER_CONCURRENCY,
   log,
 });
+const health =
+  booted.env.WORKER_HEALTH_PORT === undefined
+    ? null
+    : await startHealthServer(booted.env.WORKER_HEALTH_PORT, booted.env.HOST);
+if (health) log(`Health: http://${booted.env.HOST}:${health.port}/health/ready`);
 log(`Delivering with up to ${booted.env.WORKER_CONCURRENCY} attempts in flight.`);
 
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(why: string, code: number) {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: finishing in-flight attempts…`);
-  await runner.stop();
+  log(`${why}: finishing in-flight attempts…`);
+  await worker.stop();
+  await health?.close();
   await disconnectDb();
   await booted.shutdown();
-  process.exit(0);
+  process.exit(code);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT", 0));
+process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+worker.failed.catch((error: Error) => {
+  console.error(`[hookline worker] ${error.message}`);
+  void shutdown("The worker stopped for good", 1);
+});

@@ -13,6 +13,7 @@ import {
   secretRotateIn,
 } from "@/lib/schemas/endpoint";
 import { eventTypeIn, eventTypeOut, eventTypePatch, eventTypeUpdate } from "@/lib/schemas/event-type";
+import { livenessOut, readinessOut } from "@/lib/schemas/health";
 
 export const headersOut = z.object({
   headers: z.record(z.string(), z.string()),
@@ -32,6 +33,20 @@ export const coreOperations: Operation[] = [
     tag: "Health",
     summary: "Health check",
     response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/health/live",
+    tag: "Health",
+    summary: "Liveness: the process answers (no database check)",
+    response: { status: 200, schema: livenessOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/health/ready",
+    tag: "Health",
+    summary: "Readiness: database, this process's workers, queue lag; 503 when it cannot deliver",
+    response: { status: 200, schema: readinessOut },
   },
   {
     method: "get",

@@ -102,7 +102,7 @@ export function openApiDocument(serverUrl: string) {
           }
         : {}),
       responses: { [String(op.response?.status ?? 200)]: success, ...errorResponses },
-      ...(op.path === "/api/v1/health" ? { security: [] } : {}),
+      ...(op.path.startsWith("/api/v1/health") ? { security: [] } : {}),
     };
   }
   return {

@@ -1,6 +1,8 @@
+import type { Runner } from "graphile-worker";
 import type { Svix } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { startDeliveryStack } from "../support/delivery-stack";
 import { startReceiver, waitUntil } from "../support/receiver";
 import { startWorkerProcess } from "../support/worker-process";
@@ -61,5 +63,30 @@ describe("worker processes", () => {
     const delivery = await db.delivery.findFirstOrThrow({ where: { messageId: msg.id } });
     expect(delivery.status).toBe("succeeded");
     await receiver.close();
+  });
+});
+
+describe("a worker that cannot keep running", () => {
+  it("gives up after its runner stopped 5 times within a minute although PostgreSQL answers", {
+    timeout: 60_000,
+  }, async () => {
+    const runners: Runner[] = [];
+    const worker = await startDeliveryWorker({
+      connectionString: databaseUrl,
+      concurrency: 2,
+      onRunner: (r) => runners.push(r),
+    });
+    const failed = worker.failed.then(
+      () => null,
+      (error: Error) => error,
+    );
+    for (let crash = 1; crash <= 5; crash++) {
+      await waitUntil(async () => runners.length === crash && worker.status().state === "running", 20_000);
+      // The runner stops on its own, as graphile-worker's does when it cannot finish its jobs.
+      await runners.at(-1)!.stop();
+    }
+    expect(await failed).toBeInstanceOf(Error);
+    expect(worker.status()).toMatchObject({ state: "failed", restarts: 5 });
+    await worker.stop();
   });
 });

@@ -7,7 +7,10 @@ const root = path.resolve(import.meta.dirname, "../..");
 export interface AppProcess {
   url: string;
   output: () => string;
+  /** SIGTERM, and wait for the exit. */
   stop(): Promise<void>;
+  /** SIGKILL: the machine died. Resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -17,13 +20,15 @@ export interface AppProcess {
 export async function startApp(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
+  port?: number,
 ): Promise<AppProcess> {
-  const port = await freePort();
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child: ChildProcess = spawn(
+    // One process (no tsx launcher in front), so a SIGKILL kills the server itself.
     process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts"],
+    ["--import", "tsx", "lib/cli/start.ts"],
     {
       cwd: root,
       env: {
@@ -53,14 +58,11 @@ export async function startApp(
       reject(new Error(`The app exited with ${code} before it was ready:\n${output}`));
     });
   });
-  return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const signal = (name: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(name);
+    });
+  return { url, output: () => output, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
 }

@@ -1,7 +1,6 @@
-import type { Runner } from "graphile-worker";
 import { Svix } from "svix";
 import { resetEnvCache } from "@/lib/env";
-import { startGraphileWorker } from "@/lib/jobs/graphile/run-worker";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { startApiServer } from "./api-server";
 import { freshDatabase } from "./database";
 import { createTestTenant } from "./fixtures";
@@ -30,8 +29,8 @@ export async function startDeliveryStack(
   const api = await startApiServer();
   const tenant = await createTestTenant("delivery");
   const svix = new Svix(tenant.apiKey, { serverUrl: api.url });
-  let worker: Runner | null = inProcessWorker
-    ? await startGraphileWorker({ connectionString: databaseUrl, concurrency: 20 })
+  let worker: DeliveryWorker | null = inProcessWorker
+    ? await startDeliveryWorker({ connectionString: databaseUrl, concurrency: 20 })
     : null;
   return {
     databaseUrl,
@@ -43,7 +42,7 @@ export async function startDeliveryStack(
       worker = null;
     },
     async restartWorker() {
-      worker ??= await startGraphileWorker({ connectionString: databaseUrl, concurrency: 20 });
+      worker ??= await startDeliveryWorker({ connectionString: databaseUrl, concurrency: 20 });
     },
     async close() {
       await worker?.stop();
