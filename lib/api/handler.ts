@@ -3,6 +3,7 @@ import { authenticate } from "@/lib/api/authenticate";
 import { ApiError, toErrorResponse, ValidationFailed, zodProblems } from "@/lib/api/errors";
 import { withIdempotency } from "@/lib/api/idempotency";
 import { readBody } from "@/lib/api/read-body";
+import { storableJsonProblem } from "@/lib/api/storable-json";
 import { env } from "@/lib/env";
 
 export interface ApiContext<P> {
@@ -30,6 +31,11 @@ export function apiHandler<P = Record<string, never>>(handler: (ctx: ApiContext<
       const rawBody =
         req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req, env().API_MAX_BODY_BYTES);
       const url = new URL(req.url);
+      // Ids and query values reach SQL as text, which cannot hold U+0000: refuse them up front.
+      const unstorable =
+        storableJsonProblem(params, ["path"]) ??
+        storableJsonProblem(Object.fromEntries(url.searchParams), ["query"]);
+      if (unstorable) throw new ValidationFailed([unstorable]);
       const ctx: ApiContext<P> = {
         req,
         tenantId,
@@ -56,11 +62,15 @@ export function apiHandler<P = Record<string, never>>(handler: (ctx: ApiContext<
 
 function parseJson(raw: string): unknown {
   if (raw.trim() === "") return {};
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new ApiError(400, "invalid_json", "Request body is not valid JSON");
   }
+  const problem = storableJsonProblem(value);
+  if (problem) throw new ValidationFailed([problem]);
+  return value;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: "body" | "query"): z.infer<S> {

@@ -10,12 +10,16 @@ import type { ApplicationIn } from "@/lib/schemas/application";
  * returned instead (`created: false`); without it, a taken uid is a 409.
  */
 export async function createApplication(tenantId: string, input: ApplicationIn, getIfExists = false) {
-  if (input.uid && getIfExists) {
-    const existing = await db.application.findUnique({
-      where: { tenantId_uid: { tenantId, uid: input.uid } },
-      select: applicationSelect,
-    });
-    if (existing) return { app: existing, created: false };
+  const existing = async () =>
+    input.uid
+      ? db.application.findFirst({
+          where: { tenantId, uid: input.uid, internal: false },
+          select: applicationSelect,
+        })
+      : null;
+  if (getIfExists) {
+    const app = await existing();
+    if (app) return { app, created: false };
   }
   try {
     const app = await db.application.create({
@@ -31,10 +35,10 @@ export async function createApplication(tenantId: string, input: ApplicationIn, 
     });
     return { app, created: true };
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      if (getIfExists && input.uid) return createApplication(tenantId, input, true);
-      throw conflict(`An application with uid '${input.uid}' already exists`);
-    }
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Created concurrently by another request: with get_if_exists, that one is the answer.
+    const app = getIfExists ? await existing() : null;
+    if (app) return { app, created: false };
+    throw conflict(`An application with uid '${input.uid}' already exists`);
   }
 }

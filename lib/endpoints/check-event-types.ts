@@ -1,7 +1,7 @@
 import { ValidationFailed } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { OPERATIONAL_EVENT_TYPES } from "@/lib/operational/emit-operational-event";
-import { OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
+import { type AppRef, OPERATIONAL_APP } from "@/lib/operational/operational-app";
 
 /**
  * An endpoint's filter may only name event types in the tenant's catalogue, or, for the
@@ -10,11 +10,11 @@ import { OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
 export async function checkEventTypes(
   tenantId: string,
   names: string[] | null | undefined,
-  appIdOrUid?: string,
+  app?: AppRef,
 ): Promise<void> {
   if (!names?.length) return;
   const known = new Set<string>(
-    appIdOrUid === OPERATIONAL_APP_UID
+    app === OPERATIONAL_APP
       ? OPERATIONAL_EVENT_TYPES
       : (
           await db.eventType.findMany({ where: { tenantId, name: { in: names } }, select: { name: true } })

@@ -8,9 +8,10 @@ import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { generateSecret } from "@/lib/endpoints/generate-secret";
 import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
 import { newId } from "@/lib/ids";
+import type { AppRef } from "@/lib/operational/operational-app";
 import type { EndpointIn } from "@/lib/schemas/endpoint";
 
-export async function createEndpoint(tenantId: string, appIdOrUid: string, input: EndpointIn) {
+export async function createEndpoint(tenantId: string, appIdOrUid: AppRef, input: EndpointIn) {
   const app = await findApplication(tenantId, appIdOrUid);
   await checkEventTypes(tenantId, input.eventTypes, appIdOrUid);
   const id = newId("ep");

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { searchParam } from "@/lib/portal/search-param";
 
 export const CHART_RANGES = {
   "1h": { spanMs: 3_600_000, bucketMs: 60_000, label: "1 hour" },
@@ -8,8 +9,9 @@ export const CHART_RANGES = {
 } as const;
 export type ChartRange = keyof typeof CHART_RANGES;
 
-export function chartRange(value: string | undefined): ChartRange {
-  return value && value in CHART_RANGES ? (value as ChartRange) : "24h";
+/** The chart range a page's `?range=` asks for: one of CHART_RANGES, else 24 hours. */
+export function chartRange(value: string | string[] | undefined): ChartRange {
+  return searchParam(value, Object.keys(CHART_RANGES) as ChartRange[]) ?? "24h";
 }
 
 export interface ChartBucket {

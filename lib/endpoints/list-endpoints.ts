@@ -3,8 +3,9 @@ import { paginate } from "@/lib/api/pagination";
 import { findApplication } from "@/lib/applications/find-application";
 import { db } from "@/lib/db";
 import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
+import type { AppRef } from "@/lib/operational/operational-app";
 
-export async function listEndpoints(tenantId: string, appIdOrUid: string, query: ListQuery) {
+export async function listEndpoints(tenantId: string, appIdOrUid: AppRef, query: ListQuery) {
   const app = await findApplication(tenantId, appIdOrUid);
   return paginate(
     query,

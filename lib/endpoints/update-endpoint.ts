@@ -5,6 +5,7 @@ import { checkEventTypes } from "@/lib/endpoints/check-event-types";
 import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
+import type { AppRef } from "@/lib/operational/operational-app";
 import type { EndpointPatch } from "@/lib/schemas/endpoint";
 
 /**
@@ -13,7 +14,7 @@ import type { EndpointPatch } from "@/lib/schemas/endpoint";
  */
 export async function updateEndpoint(
   tenantId: string,
-  appIdOrUid: string,
+  appIdOrUid: AppRef,
   idOrUid: string,
   patch: EndpointPatch,
   replace = false,

@@ -1,17 +1,24 @@
 import { z } from "zod";
 import { LOG_STATUSES, type MessageLogFilters } from "@/lib/messages/message-log";
 
+// Anything malformed (too long, U+0000, a date PostgreSQL cannot hold) is dropped, not an error.
 const text = z
   .string()
   .trim()
   .max(256)
+  .refine((v) => !v.includes("\u0000"))
   .optional()
-  .transform((v) => v || undefined);
+  .transform((v) => v || undefined)
+  .catch(undefined);
 const instant = z
   .string()
   .optional()
   .transform((v) => (v ? new Date(v) : undefined))
-  .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "is not a date");
+  .refine(
+    (d) => d === undefined || (d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999),
+    "is not a date",
+  )
+  .catch(undefined);
 
 const filters = z.object({
   id: text,
@@ -19,8 +26,8 @@ const filters = z.object({
   endpoint: text,
   eventType: text,
   status: z.enum(LOG_STATUSES).optional().catch(undefined),
-  from: instant.catch(undefined),
-  to: instant.catch(undefined),
+  from: instant,
+  to: instant,
   before: text,
   after: text,
 });

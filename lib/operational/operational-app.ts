@@ -9,6 +9,14 @@ import type { Tx } from "@/lib/jobs/delivery-request";
  */
 export const OPERATIONAL_APP_UID = "__operational__";
 
+/**
+ * How lib code names the tenant's operational application where it takes an application id or
+ * uid. A URL can only ever carry a string, so customer routes cannot reach it, whatever they send.
+ */
+export const OPERATIONAL_APP: unique symbol = Symbol("the tenant's operational application");
+/** An application id or uid from a customer route, or the tenant's operational application. */
+export type AppRef = string | typeof OPERATIONAL_APP;
+
 /** The tenant's operational application, created on first use. */
 export async function ensureOperationalApp(tenantId: string): Promise<string> {
   const existing = await db.application.findFirst({

@@ -1,4 +1,8 @@
 import { ApiError, ValidationFailed } from "@/lib/api/errors";
+import { sqlState } from "@/lib/db/database-errors";
+
+// PostgreSQL refusing the text itself: U+0000, invalid UTF-8, malformed JSON escapes.
+const UNSTORABLE_TEXT = new Set(["22021", "22P05", "22P02"]);
 
 /** What a portal or widget form action returns. */
 export type FormState = {
@@ -18,6 +22,8 @@ export function formProblem(error: unknown): FormState {
     return { fieldErrors: Object.fromEntries(error.problems.map((p) => [p.loc.at(-1) ?? "form", p.msg])) };
   }
   if (error instanceof ApiError && error.status < 500) return { error: error.detail };
+  if (UNSTORABLE_TEXT.has(sqlState(error) ?? ""))
+    return { error: "Some of the text contains characters that cannot be stored (such as U+0000)." };
   throw error;
 }
 

@@ -31,3 +31,11 @@ export const booleanQuery = z
   .enum(["true", "false"])
   .transform((v) => v === "true")
   .optional();
+
+/** A point in time given as a date string; years outside 1900–9999 are refused (422), not a database error. */
+export const apiDate = z.coerce
+  .date()
+  .refine(
+    (d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999,
+    "must be a date between 1900 and 9999",
+  );

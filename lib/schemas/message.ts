@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channel, eventTypeName } from "@/lib/schemas/common";
+import { apiDate, channel, eventTypeName } from "@/lib/schemas/common";
 
 export const messageIn = z.object({
   eventType: eventTypeName,
@@ -28,7 +28,7 @@ const csv = z
   .transform((v) => v.split(",").filter(Boolean))
   .optional();
 
-const date = z.coerce.date().optional();
+const date = apiDate.optional();
 
 /** Filters shared by the message and attempt lists. */
 export const messageFilters = z.object({
@@ -49,6 +49,6 @@ export const eventExampleIn = z.object({
 });
 
 export const recoverIn = z.object({
-  since: z.coerce.date(),
-  until: z.coerce.date().nullish(),
+  since: apiDate,
+  until: apiDate.nullish(),
 });

@@ -26,10 +26,11 @@ export async function widgetAccess(token: string, now = new Date()): Promise<Wid
       capabilities: true,
       featureFlags: true,
       expiresAt: true,
-      application: { select: { name: true } },
+      application: { select: { name: true, internal: true } },
     },
   });
-  if (!row || row.expiresAt <= now) return null;
+  // Internal applications (operational webhooks) are never the customer's to see.
+  if (!row || row.expiresAt <= now || row.application.internal) return null;
   // Managing an endpoint includes its secret; managing the secret includes seeing it (as in Svix).
   const granted = new Set(row.capabilities);
   if (granted.has("ManageEndpoint")) granted.add("ManageEndpointSecret");

@@ -5,12 +5,17 @@ import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { searchApplications } from "@/lib/applications/search-applications";
 import { currentMember } from "@/lib/auth/current-member";
+import { searchParam } from "@/lib/portal/search-param";
 
 export const metadata = { title: "Applications" };
 
-export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function ApplicationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const member = await currentMember();
-  const { q } = await searchParams;
+  const q = searchParam((await searchParams).q);
   const apps = await searchApplications(member.tenant.id, q);
   return (
     <div className="space-y-6">

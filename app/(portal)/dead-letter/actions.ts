@@ -5,6 +5,7 @@ import { currentMember } from "@/lib/auth/current-member";
 import { recoverEndpoint } from "@/lib/messages/recover-endpoint";
 import { recoveryProgress } from "@/lib/messages/recovery-progress";
 import { resendMessage } from "@/lib/messages/resend-message";
+import { apiDate } from "@/lib/schemas/common";
 
 /** Resends the selected failed deliveries (`app:msg:endpoint` triples), each checked against the tenant. */
 export async function resendSelectedAction(form: FormData): Promise<void> {
@@ -29,7 +30,7 @@ export async function recoverAction(_prev: RecoverState, form: FormData): Promis
   const [appId, endpointId] = String(form.get("endpoint") ?? "").split(":");
   const since = new Date(String(form.get("since") ?? ""));
   if (!appId || !endpointId) return { error: "Choose an endpoint." };
-  if (Number.isNaN(since.getTime())) return { error: "Choose a start date and time." };
+  if (!apiDate.safeParse(since).success) return { error: "Choose a start date and time." };
   const { recovered } = await recoverEndpoint(member.tenant.id, appId, endpointId, { since });
   revalidatePath("/dead-letter");
   return { recovered, appId, endpointId, since: since.toISOString() };

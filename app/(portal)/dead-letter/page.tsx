@@ -12,16 +12,17 @@ import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { currentMember } from "@/lib/auth/current-member";
 import { deadLetterOverview } from "@/lib/delivery/dead-letter-overview";
+import { searchParam } from "@/lib/portal/search-param";
 
 export const metadata = { title: "Dead-letter queue" };
 
 export default async function DeadLetterPage({
   searchParams,
 }: {
-  searchParams: Promise<{ endpoint?: string }>;
+  searchParams: Promise<{ endpoint?: string | string[] }>;
 }) {
   const member = await currentMember();
-  const { endpoint } = await searchParams;
+  const endpoint = searchParam((await searchParams).endpoint);
   const { deliveries, endpoints } = await deadLetterOverview(member.tenant.id, { endpointId: endpoint });
   return (
     <div className="space-y-6">

@@ -18,7 +18,7 @@ export default async function WidgetEndpointPage({
   searchParams,
 }: {
   params: Promise<{ token: string; endpoint_id: string }>;
-  searchParams: Promise<{ range?: string }>;
+  searchParams: Promise<{ range?: string | string[] }>;
 }) {
   const { token, endpoint_id } = await params;
   const access = await widgetAccess(token);

@@ -20,7 +20,7 @@ export default async function EndpointPage({
   searchParams,
 }: {
   params: Promise<{ app_id: string; endpoint_id: string }>;
-  searchParams: Promise<{ range?: string }>;
+  searchParams: Promise<{ range?: string | string[] }>;
 }) {
   const member = await currentMember();
   const { app_id, endpoint_id } = await params;

@@ -3,19 +3,19 @@ import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { presentHeaders, saveHeaders } from "@/lib/endpoints/endpoint-headers";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
-import { OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
+import { OPERATIONAL_APP } from "@/lib/operational/operational-app";
 import { headersIn } from "@/lib/schemas/endpoint";
 
 type Params = { endpoint_id: string };
 
 export const GET = apiHandler<Params>(async ({ tenantId, params }) => {
-  const endpoint = await findEndpoint(tenantId, OPERATIONAL_APP_UID, params.endpoint_id);
+  const endpoint = await findEndpoint(tenantId, OPERATIONAL_APP, params.endpoint_id);
   return json(presentHeaders(endpoint.headers as Record<string, string>));
 });
 
 export const PUT = apiHandler<Params>(async (ctx) => {
   const change = ctx.body(headersIn);
-  const endpoint = await findEndpoint(ctx.tenantId, OPERATIONAL_APP_UID, ctx.params.endpoint_id);
+  const endpoint = await findEndpoint(ctx.tenantId, OPERATIONAL_APP, ctx.params.endpoint_id);
   await saveHeaders(ctx.tenantId, endpoint.id, endpoint.headers as Record<string, string>, change, true);
   return new Response(null, { status: 204 });
 });

@@ -3,11 +3,11 @@ import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { currentSecret } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
-import { OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
+import { OPERATIONAL_APP } from "@/lib/operational/operational-app";
 
 type Params = { endpoint_id: string };
 
 export const GET = apiHandler<Params>(async ({ tenantId, params }) => {
-  const endpoint = await findEndpoint(tenantId, OPERATIONAL_APP_UID, params.endpoint_id);
+  const endpoint = await findEndpoint(tenantId, OPERATIONAL_APP, params.endpoint_id);
   return json({ key: await currentSecret(endpoint.id) });
 });
