@@ -1,7 +1,12 @@
 import type { z } from "zod";
 import { authenticate } from "@/lib/api/authenticate";
 import { ApiError, toErrorResponse, ValidationFailed, zodProblems } from "@/lib/api/errors";
-import { withIdempotency } from "@/lib/api/idempotency";
+import {
+  type IdempotencyClaim,
+  idempotencyClaim,
+  type ReplayPolicy,
+  withIdempotency,
+} from "@/lib/api/idempotency";
 import { readBody } from "@/lib/api/read-body";
 import { storableJsonProblem } from "@/lib/api/storable-json";
 import { env } from "@/lib/env";
@@ -15,6 +20,16 @@ export interface ApiContext<P> {
   body<S extends z.ZodType>(schema: S): z.infer<S>;
   /** Query parameters, validated (422 on bad values). */
   query<S extends z.ZodType>(schema: S): z.infer<S>;
+  /**
+   * The request's Idempotency-Key, for routes whose policy is `atomic`: the domain call records it
+   * in the transaction of its effect (recordIdempotencyKey). Null without a key.
+   */
+  idempotency: IdempotencyClaim | null;
+}
+
+export interface HandlerOptions<P> {
+  /** How a POST repeated with the same Idempotency-Key is answered (default: the stored response). */
+  idempotency?: ReplayPolicy | ((ctx: ApiContext<P>) => ReplayPolicy);
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -23,7 +38,10 @@ type RouteContext<P> = { params: Promise<P> };
  * Wraps a REST API v1 route handler: API-key authentication, body size limit, JSON parsing,
  * Idempotency-Key for POSTs, and every error mapped to a JSON response.
  */
-export function apiHandler<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>) {
+export function apiHandler<P = Record<string, never>>(
+  handler: (ctx: ApiContext<P>) => Promise<Response>,
+  options: HandlerOptions<P> = {},
+) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
       const { tenantId } = await authenticate(req);
@@ -36,6 +54,14 @@ export function apiHandler<P = Record<string, never>>(handler: (ctx: ApiContext<
         storableJsonProblem(params, ["path"]) ??
         storableJsonProblem(Object.fromEntries(url.searchParams), ["query"]);
       if (unstorable) throw new ValidationFailed([unstorable]);
+      const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
+      const claim = key
+        ? idempotencyClaim(tenantId, key, {
+            method: req.method,
+            path: url.pathname + url.search,
+            body: rawBody,
+          })
+        : null;
       const ctx: ApiContext<P> = {
         req,
         tenantId,
@@ -43,15 +69,13 @@ export function apiHandler<P = Record<string, never>>(handler: (ctx: ApiContext<
         url,
         body: (schema) => parseWith(schema, parseJson(rawBody), "body"),
         query: (schema) => parseWith(schema, Object.fromEntries(url.searchParams), "query"),
+        idempotency: null,
       };
-      const key = req.headers.get("idempotency-key");
-      if (req.method === "POST" && key) {
-        return await withIdempotency(
-          tenantId,
-          key,
-          { method: req.method, path: url.pathname + url.search, body: rawBody },
-          () => handler(ctx),
-        );
+      if (claim) {
+        const chosen = options.idempotency ?? { kind: "store" };
+        const policy = typeof chosen === "function" ? chosen(ctx) : chosen;
+        if (policy.kind === "atomic") ctx.idempotency = claim;
+        return await withIdempotency(claim, policy, () => handler(ctx));
       }
       return await handler(ctx);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { ApiError, conflict, notFound } from "@/lib/api/errors";
+import { type IdempotencyClaim, recordIdempotencyKey } from "@/lib/api/idempotency";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { newId } from "@/lib/ids";
 import type { Tx } from "@/lib/jobs/delivery-request";
@@ -9,6 +10,8 @@ export interface CreateMessageOptions {
   maxPayloadBytes: number;
   /** Deliver only to this endpoint (send-example). */
   onlyEndpointId?: string;
+  /** The request's Idempotency-Key, recorded in the message's own transaction. */
+  idempotency?: IdempotencyClaim | null;
   now?: Date;
 }
 
@@ -31,7 +34,8 @@ interface Row {
  * API's hottest path). An endpoint listens when its event-type filter is empty or names the type
  * and its channels are empty or share one with the message; disabled endpoints get a parked
  * delivery (not lost; `recover` sends it later). A payload over the limit is a 413; an `eventId`
- * already used in the application is a 409.
+ * already used in the application is a 409. With an Idempotency-Key, the key is recorded in the
+ * same transaction, so a crash leaves either both or neither.
  */
 export async function createMessage(
   tenantId: string,
@@ -51,6 +55,7 @@ export async function createMessage(
   const id = newId("msg", now.getTime());
   try {
     const row = await withDeliveries(async (tx, enqueue) => {
+      if (options.idempotency) await recordIdempotencyKey(tx, options.idempotency, { status: 202, ref: id });
       const row = await insertMessage(tx, tenantId, appIdOrUid, input, now, {
         id,
         onlyEndpointId: options.onlyEndpointId,

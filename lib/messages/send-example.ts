@@ -1,4 +1,5 @@
 import { ValidationFailed } from "@/lib/api/errors";
+import type { IdempotencyClaim } from "@/lib/api/idempotency";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { eventTypeExample } from "@/lib/event-types/event-type-example";
 import { findEventType } from "@/lib/event-types/find-event-type";
@@ -13,7 +14,7 @@ export async function sendExample(
   appIdOrUid: string,
   endpointIdOrUid: string,
   input: { eventType: string; exampleIndex: number },
-  options: { maxPayloadBytes: number },
+  options: { maxPayloadBytes: number; idempotency?: IdempotencyClaim | null },
 ) {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
   const eventType = await findEventType(tenantId, input.eventType).catch(() => {

@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
+import { purgeIdempotencyKeys } from "@/lib/api/purge-idempotency-keys";
 import type { DeliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
 import { sweepOrphans } from "@/lib/delivery/sweep";
@@ -41,6 +42,8 @@ export function taskList(
       const { messages, attempts } = await retentionSweep(new Date());
       if (messages + attempts > 0)
         log(`Retention: expunged ${messages} payloads and ${attempts} response bodies.`);
+      const keys = await purgeIdempotencyKeys(new Date());
+      if (keys > 0) log(`Dropped ${keys} expired Idempotency-Keys.`);
       await helpers.addJob(
         RETENTION_TASK,
         {},

@@ -1,3 +1,4 @@
+import { purgeIdempotencyKeys } from "@/lib/api/purge-idempotency-keys";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { sweepOrphans } from "@/lib/delivery/sweep";
 import { inngest } from "@/lib/jobs/inngest/client";
@@ -6,7 +7,7 @@ import { retentionSweep } from "@/lib/messages/retention-sweep";
 /**
  * Every minute: request deliveries whose run was lost (the sweep shared with graphile-worker; its
  * requests go out as `delivery.requested` events after its transaction commits). Once an hour,
- * expunge content past each tenant's retention period.
+ * expunge content past each tenant's retention period and drop expired Idempotency-Keys.
  */
 export const maintenance = inngest.createFunction(
   { id: "endpoint-health", triggers: [{ cron: "* * * * *" }] },
@@ -16,6 +17,7 @@ export const maintenance = inngest.createFunction(
     );
     if (new Date().getMinutes() !== 0) return { rescheduled, retention: null };
     const retention = await step.run("retention", () => retentionSweep(new Date()));
-    return { rescheduled, retention };
+    const idempotencyKeys = await step.run("idempotency-keys", () => purgeIdempotencyKeys(new Date()));
+    return { rescheduled, retention, idempotencyKeys };
   },
 );

@@ -1,10 +1,11 @@
 // GET /api/v1/app/{app_id}/msg — list messages; POST — send one (fan-out, signed delivery, retries)
 import { json } from "@/lib/api/errors";
-import { apiHandler } from "@/lib/api/handler";
+import { type ApiContext, apiHandler } from "@/lib/api/handler";
 import { listQuery } from "@/lib/api/pagination";
 import { env } from "@/lib/env";
 import { createMessage } from "@/lib/messages/create-message";
 import { listMessages } from "@/lib/messages/list-messages";
+import { replayMessage } from "@/lib/messages/replay-message";
 import { serializeMessage } from "@/lib/messages/serialize-message";
 import { messageFilters, messageIn } from "@/lib/schemas/message";
 
@@ -16,10 +17,17 @@ export const GET = apiHandler<Params>(async (ctx) => {
   return json({ ...page, data: page.data.map((m) => serializeMessage(m, filters.with_content)) });
 });
 
-export const POST = apiHandler<Params>(async (ctx) => {
-  const { with_content } = ctx.query(messageFilters.pick({ with_content: true }));
-  const { message } = await createMessage(ctx.tenantId, ctx.params.app_id, ctx.body(messageIn), {
-    maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES,
-  });
-  return json(serializeMessage(message, with_content), 202);
-});
+const withContent = (ctx: ApiContext<Params>) =>
+  ctx.query(messageFilters.pick({ with_content: true })).with_content;
+
+export const POST = apiHandler<Params>(
+  async (ctx) => {
+    const { message } = await createMessage(ctx.tenantId, ctx.params.app_id, ctx.body(messageIn), {
+      maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES,
+      idempotency: ctx.idempotency,
+    });
+    return json(serializeMessage(message, withContent(ctx)), 202);
+  },
+  // The key is recorded with the message; a replay reads the message as it is now (expunged or not).
+  { idempotency: (ctx) => replayMessage(ctx.tenantId, ctx.params.app_id, withContent(ctx)) },
+);

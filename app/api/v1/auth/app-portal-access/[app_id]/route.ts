@@ -4,7 +4,11 @@ import { apiHandler } from "@/lib/api/handler";
 import { appPortalAccessIn } from "@/lib/schemas/portal-access";
 import { createPortalAccess } from "@/lib/widget/create-portal-access";
 
-export const POST = apiHandler<{ app_id: string }>(async (ctx) => {
-  const access = await createPortalAccess(ctx.tenantId, ctx.params.app_id, ctx.body(appPortalAccessIn));
-  return json(access);
-});
+export const POST = apiHandler<{ app_id: string }>(
+  async (ctx) => {
+    const access = await createPortalAccess(ctx.tenantId, ctx.params.app_id, ctx.body(appPortalAccessIn));
+    return json(access);
+  },
+  // The link carries a credential, stored nowhere in clear: a repeat mints a fresh one.
+  { idempotency: { kind: "rerun" } },
+);
