@@ -1,7 +1,8 @@
 // `npm run bench`: the whole stack on loopback, N messages with fan-out F through the REST API,
-// measured end to end against a baseline of a plain keep-alive client. See README, "Performance".
+// measured end to end against a baseline of a plain keep-alive client, with the CPU each part
+// used. `--profile` writes CPU profiles of the API server and the worker. See README, "Performance".
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -10,16 +11,20 @@ import { parseArgs } from "node:util";
 import { Svix } from "svix";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { signatureHeader } from "@/lib/signing/standard-webhooks";
+import { cpuSeconds, treeCpuSeconds } from "./cpu";
 import { startBenchReceiver } from "./receiver";
 
 const { values: flags } = parseArgs({
   options: {
-    messages: { type: "string", default: "2000" },
+    messages: { type: "string", default: "6000" },
     fanout: { type: "string", default: "3" },
     concurrency: { type: "string", default: "50" },
     "receiver-delay-ms": { type: "string", default: "0" },
     "worker-concurrency": { type: "string", default: "200" },
     json: { type: "boolean", default: false },
+    // Write CPU profiles (.cpuprofile, for Chrome DevTools or speedscope) of the server and worker.
+    profile: { type: "boolean", default: false },
+    "profile-dir": { type: "string" },
   },
 });
 const N = Number(flags.messages);
@@ -28,6 +33,12 @@ const C = Number(flags.concurrency);
 const DELAY = Number(flags["receiver-delay-ms"]);
 const say = (line: string) => (flags.json ? process.stderr : process.stdout).write(`${line}\n`);
 const root = path.resolve(import.meta.dirname, "../..");
+const profileDir = flags.profile
+  ? path.resolve(
+      flags["profile-dir"] ??
+        path.join(root, "test-results/profiles", new Date().toISOString().replace(/[:.]/g, "-")),
+    )
+  : null;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-bench-"));
 const children: ChildProcess[] = [];
@@ -48,7 +59,11 @@ function startProcess(
   env: NodeJS.ProcessEnv,
   readyText: string,
 ): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  // One folder per process: Node writes a profile per thread (tsx's loader runs in one of its own).
+  const profiling = profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, path.basename(script, ".ts"))}`]
+    : [];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", script, ...args], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -148,6 +163,17 @@ try {
       req.on("error", reject);
       req.end(body);
     });
+  // CPU used from here until the last delivery arrives, per part of the stack.
+  const postgresPid = db
+    ? Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0])
+    : null;
+  const cpuNow = () => ({
+    api: cpuSeconds(server.child.pid),
+    worker: cpuSeconds(worker.child.pid),
+    postgres: postgresPid ? treeCpuSeconds(postgresPid) : 0,
+    bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+  });
+  const cpuBefore = cpuNow();
   const started = performance.now();
   let rejected = 0;
   await pool(
@@ -157,9 +183,8 @@ try {
       const res = await post(
         `${env.APP_URL}/api/v1/app/${app.id}/msg`,
         JSON.stringify({ eventType: "bench.event", payload: payload(i) }),
-        {
-          authorization: `Bearer ${apiKey}`,
-        },
+        // As the svix SDK does on every POST.
+        { authorization: `Bearer ${apiKey}`, "idempotency-key": randomUUID() },
       );
       if (res.status !== 202) rejected += 1;
       else accepted.set(JSON.parse(res.body).id, performance.now());
@@ -176,6 +201,7 @@ try {
       lastProgress = performance.now();
     }
   }
+  const cpuAfter = cpuNow();
   const deliveredAt = [...receiver.firstArrival.values()];
   const deliverSeconds = (Math.max(...deliveredAt) - started) / 1000;
   const latencies = [...receiver.firstArrival.entries()]
@@ -222,6 +248,21 @@ try {
     badSignatures: ours.badSignatures,
     baselinePerSecond: Math.round(baselinePerSecond),
     ratioToBaseline: Number((ours.unique / deliverSeconds / baselinePerSecond).toFixed(3)),
+    // CPU seconds each part used while the messages were sent and delivered, and per delivery
+    // (milliseconds). "bench" is this process: the load generator and the verifying receiver.
+    cpu: Object.fromEntries(
+      (["api", "worker", "postgres", "bench"] as const).map((part) => {
+        const seconds = cpuAfter[part] - cpuBefore[part];
+        return [
+          part,
+          {
+            seconds: Number(seconds.toFixed(2)),
+            msPerDelivery: Number(((seconds * 1000) / Math.max(ours.unique, 1)).toFixed(3)),
+          },
+        ];
+      }),
+    ),
+    wallSeconds: Number(deliverSeconds.toFixed(2)),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   };
   say(
@@ -231,9 +272,26 @@ try {
     `lost ${result.lost} · duplicated ${result.duplicated} · bad signatures ${result.badSignatures} · peak RSS server ${rss.serverMiB} MiB, worker ${rss.workerMiB} MiB`,
   );
   say(`baseline ${result.baselinePerSecond} req/s · ours/baseline ${result.ratioToBaseline}`);
-  if (flags.json) console.log(JSON.stringify(result));
+  say(
+    `CPU over ${result.wallSeconds} s: ${Object.entries(result.cpu)
+      .map(([part, c]) => `${part} ${c.seconds} s (${c.msPerDelivery} ms/delivery)`)
+      .join(" · ")}`,
+  );
   await receiver.close();
   await cleanup();
+  if (profileDir) {
+    // The main thread's profile is the one with thread id 0 in its name (CPU.<date>.<pid>.0.<n>).
+    for (const name of ["start", "worker"]) {
+      const dir = path.join(profileDir, name);
+      const main = fs.readdirSync(dir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+      if (main) fs.renameSync(path.join(dir, main), path.join(profileDir, `${name}.cpuprofile`));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    say(
+      `CPU profiles: ${profileDir}/{start,worker}.cpuprofile (npx tsx test/bench/profile-summary.ts <file>)`,
+    );
+  }
+  if (flags.json) console.log(JSON.stringify(result));
   process.exit(result.lost === 0 && result.badSignatures === 0 ? 0 : 1);
 } catch (error) {
   console.error(error);

@@ -26,7 +26,8 @@ const binDir = path.join(
   "native/bin",
 );
 
-export async function startPgServer(): Promise<PgServer> {
+/** `settings` are extra server settings (`-c name=value`), e.g. to preload pg_stat_statements. */
+export async function startPgServer(settings: Record<string, string> = {}): Promise<PgServer> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-pg-"));
   const dataDir = path.join(root, "data");
   const port = await freePort();
@@ -58,7 +59,10 @@ export async function startPgServer(): Promise<PgServer> {
   const start = async () =>
     pgCtl([
       "-o",
-      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off -c max_connections=300`,
+      [
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off -c max_connections=300`,
+        ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+      ].join(" "),
       "start",
     ]);
   await start();
