@@ -7,6 +7,7 @@ import next from "next";
 import { boot } from "@/lib/cli/boot";
 import { drainingServer } from "@/lib/cli/draining-server";
 import { ensureBuild } from "@/lib/cli/ensure-build";
+import { serveHotRoute } from "@/lib/cli/hot-routes";
 import { disconnectDb } from "@/lib/db";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
@@ -45,7 +46,18 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Widget pages get their framing policy from the token's tenant (lib/widget/frame-headers.ts).
 const handleWithWidgetHeaders = withWidgetHeaders(handle);
-const http = drainingServer((req, res) => void handleWithWidgetHeaders(req, res));
+const http = drainingServer((req, res) => {
+  const hot = serveHotRoute(req, res);
+  if (hot) {
+    hot.catch((error: unknown) => {
+      console.error("[hookline] hot route failed:", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: "internal_error", detail: "Internal server error" }));
+    });
+    return;
+  }
+  void handleWithWidgetHeaders(req, res);
+});
 await new Promise<void>((resolve, reject) => {
   http.server.once("error", reject);
   http.server.listen(env.PORT, env.HOST, resolve);

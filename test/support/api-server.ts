@@ -2,12 +2,9 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { type RouteHandler, serveRouteHandler } from "@/lib/cli/route-adapter";
 
-type Handler = (
-  req: Request,
-  ctx: { params: Promise<Record<string, string | string[]>> },
-) => Promise<Response>;
+type Handler = RouteHandler;
 interface Route {
   segments: string[];
   file: string;
@@ -37,16 +34,7 @@ export async function startApiServer(): Promise<{ url: string; close(): Promise<
         nodeRes.writeHead(405).end();
         return;
       }
-      const hasBody = nodeReq.method !== "GET" && nodeReq.method !== "HEAD";
-      const request = new Request(url, {
-        method: nodeReq.method,
-        headers: nodeReq.headers as Record<string, string>,
-        body: hasBody ? (Readable.toWeb(nodeReq) as ReadableStream) : undefined,
-        duplex: "half",
-      } as RequestInit);
-      const response = await handler(request, { params: Promise.resolve(match.params) });
-      nodeRes.writeHead(response.status, Object.fromEntries(response.headers));
-      nodeRes.end(Buffer.from(await response.arrayBuffer()));
+      await serveRouteHandler(handler, match.params, nodeReq, nodeRes);
     } catch (error) {
       console.error(error);
       nodeRes.writeHead(500).end();
