@@ -59,17 +59,21 @@ export async function withIdempotency(
   handler: () => Promise<Response>,
 ): Promise<Response> {
   for (let tries = 0; tries < 5; tries++) {
-    const known = await knownAnswer(claim, policy);
-    if (known === "rerun") return handler();
-    if (known) return known;
     if (policy.kind === "atomic") {
+      // The common case, a new key, costs nothing extra: the key is written with the effect, and
+      // only a taken key leads to reading the first answer.
       try {
         return await handler();
       } catch (error) {
-        if (error instanceof AlreadyRecorded) continue;
-        throw error;
+        if (!(error instanceof AlreadyRecorded)) throw error;
       }
+      const known = await knownAnswer(claim, policy);
+      if (known && known !== "rerun") return known;
+      continue;
     }
+    const known = await knownAnswer(claim, policy);
+    if (known === "rerun") return handler();
+    if (known) return known;
     if (await claimKey(claim)) return runClaimed(claim, policy, handler);
   }
   throw new ApiError(

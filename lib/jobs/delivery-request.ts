@@ -4,6 +4,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /** A transaction handle: deliveries are requested in the same transaction as the rows they are for. */
 export type Tx = Prisma.TransactionClient;
 
+/**
+ * One SQL statement in the caller's transaction, with positional parameters; the rows it returns.
+ * What a driver needs of a transaction, whether Prisma's or a pg client's. A `name` prepares the
+ * statement once per connection where the client can (pg; Prisma ignores it).
+ */
+export type RunSql = <R = Record<string, unknown>>(
+  text: string,
+  values: unknown[],
+  name?: string,
+) => Promise<R[]>;
+
 /** "manual" for resends asked for by a person or an API call; recorded on the attempt. */
 export const deliveryTrigger = z.enum(["scheduled", "manual"]);
 export type DeliveryTrigger = z.infer<typeof deliveryTrigger>;
@@ -33,7 +44,7 @@ export type Enqueue = (requests: DeliveryRequest | readonly DeliveryRequest[]) =
  */
 export interface JobDriver {
   readonly name: "graphile" | "inngest";
-  inTransaction(tx: Tx, requests: readonly DeliveryRequest[]): Promise<void>;
+  inTransaction(sql: RunSql, requests: readonly DeliveryRequest[]): Promise<void>;
   /** Must not throw: the transaction has committed, so the deliveries exist whatever happens here. */
   afterCommit(requests: readonly DeliveryRequest[]): Promise<void>;
 }

@@ -1,5 +1,6 @@
-import { db } from "@/lib/db";
-import type { DeliveryRequest, Enqueue, Tx } from "@/lib/jobs/delivery-request";
+import type pg from "pg";
+import { db, pgPool } from "@/lib/db";
+import type { DeliveryRequest, Enqueue, RunSql, Tx } from "@/lib/jobs/delivery-request";
 import { jobDriver } from "@/lib/jobs/job-driver";
 
 // Waiting for a pooled connection under load is normal; Prisma's 2 s default would turn a busy
@@ -13,6 +14,39 @@ const TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
  * forgotten. Code that is already inside such a transaction takes `enqueue` as a parameter.
  */
 export async function withDeliveries<T>(work: (tx: Tx, enqueue: Enqueue) => Promise<T>): Promise<T> {
+  return requestingDeliveries(async (inTransaction) =>
+    db.$transaction((tx) => inTransaction(prismaSql(tx), (enqueue) => work(tx, enqueue)), TRANSACTION),
+  );
+}
+
+/**
+ * `withDeliveries` for the hot paths that speak SQL to a pg client directly (prepared statements,
+ * group commit): BEGIN, `work`, the driver's in-transaction half, COMMIT, its after-commit half.
+ */
+export async function withDeliveriesSql<T>(
+  work: (client: pg.PoolClient, sql: RunSql, enqueue: Enqueue) => Promise<T>,
+): Promise<T> {
+  return requestingDeliveries(async (inTransaction) => {
+    const client = await pgPool().connect();
+    try {
+      await client.query("BEGIN");
+      const sql: RunSql = async (text, values, name) => (await client.query({ name, text, values })).rows;
+      const value = await inTransaction(sql, (enqueue) => work(client, sql, enqueue));
+      await client.query("COMMIT");
+      client.release();
+      return value;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      client.release(error instanceof Error ? error : undefined);
+      throw error;
+    }
+  });
+}
+
+/** Both halves of the driver around a transaction that `run` opens and commits. */
+async function requestingDeliveries<T>(
+  run: (inTransaction: (sql: RunSql, work: (enqueue: Enqueue) => Promise<T>) => Promise<T>) => Promise<T>,
+): Promise<T> {
   const driver = jobDriver();
   const requests: DeliveryRequest[] = [];
   let open = true;
@@ -23,15 +57,20 @@ export async function withDeliveries<T>(work: (tx: Tx, enqueue: Enqueue) => Prom
   };
   let result: T;
   try {
-    result = await db.$transaction(async (tx) => {
-      const value = await work(tx, enqueue);
+    result = await run(async (sql, work) => {
+      const value = await work(enqueue);
       open = false;
-      if (requests.length > 0) await driver.inTransaction(tx, requests);
+      if (requests.length > 0) await driver.inTransaction(sql, requests);
       return value;
-    }, TRANSACTION);
+    });
   } finally {
     open = false;
   }
   if (requests.length > 0) await driver.afterCommit(requests);
   return result;
+}
+
+/** Prisma's transaction as a RunSql. */
+export function prismaSql(tx: Tx): RunSql {
+  return async (text, values) => tx.$queryRawUnsafe(text, ...values);
 }

@@ -1,9 +1,10 @@
 import { ApiError, conflict, notFound } from "@/lib/api/errors";
-import { type IdempotencyClaim, recordIdempotencyKey } from "@/lib/api/idempotency";
-import { isUniqueViolation } from "@/lib/db/database-errors";
+import { AlreadyRecorded, type IdempotencyClaim } from "@/lib/api/idempotency";
+import { isDatabaseUnavailable } from "@/lib/db/database-errors";
+import { groupCommit } from "@/lib/db/group-commit";
 import { newId } from "@/lib/ids";
-import type { Tx } from "@/lib/jobs/delivery-request";
-import { withDeliveries } from "@/lib/jobs/with-deliveries";
+import { withDeliveriesSql } from "@/lib/jobs/with-deliveries";
+import { type InsertedMessage, insertMessages, type MessageRow } from "@/lib/messages/insert-messages";
 import type { MessageIn } from "@/lib/schemas/message";
 
 export interface CreateMessageOptions {
@@ -15,27 +16,15 @@ export interface CreateMessageOptions {
   now?: Date;
 }
 
-interface Row {
-  id: string;
-  eventType: string;
-  eventId: string | null;
-  payload: unknown;
-  channels: string[];
-  tags: string[];
-  createdAt: Date;
-  /** The deliveries that are due now (not those parked at a disabled endpoint). */
-  pending: { deliveryId: string; endpointId: string }[];
-}
-
 /**
  * Accepts a message: the message, one delivery per listening endpoint (fan-out) and the jobs that
  * will deliver them are written in one transaction, so once this returns the message cannot be
- * lost. The application lookup, the message and the fan-out are one SQL statement (this is the
- * API's hottest path). An endpoint listens when its event-type filter is empty or names the type
- * and its channels are empty or share one with the message; disabled endpoints get a parked
- * delivery (not lost; `recover` sends it later). A payload over the limit is a 413; an `eventId`
- * already used in the application is a 409. With an Idempotency-Key, the key is recorded in the
- * same transaction, so a crash leaves either both or neither.
+ * lost. An endpoint listens when its event-type filter is empty or names the type and its
+ * channels are empty or share one with the message; disabled endpoints get a parked delivery (not
+ * lost; `recover` sends it later). A payload over the limit is a 413; an `eventId` already used in
+ * the application is a 409. With an Idempotency-Key, the key is recorded in the same transaction,
+ * so a crash leaves either both or neither. Concurrent calls share one transaction and one
+ * statement (group commit): this is the API's hottest path.
  */
 export async function createMessage(
   tenantId: string,
@@ -43,7 +32,8 @@ export async function createMessage(
   input: MessageIn,
   options: CreateMessageOptions,
 ) {
-  const payloadBytes = Buffer.byteLength(JSON.stringify(input.payload));
+  const payload = JSON.stringify(input.payload);
+  const payloadBytes = Buffer.byteLength(payload);
   if (payloadBytes > options.maxPayloadBytes) {
     throw new ApiError(
       413,
@@ -52,71 +42,82 @@ export async function createMessage(
     );
   }
   const now = options.now ?? new Date();
-  const id = newId("msg", now.getTime());
-  try {
-    const row = await withDeliveries(async (tx, enqueue) => {
-      if (options.idempotency) await recordIdempotencyKey(tx, options.idempotency, { status: 202, ref: id });
-      const row = await insertMessage(tx, tenantId, appIdOrUid, input, now, {
-        id,
-        onlyEndpointId: options.onlyEndpointId,
-      });
-      if (!row) throw notFound("Application");
-      enqueue(row.pending.map((d) => ({ ...d, runAt: now })));
-      return row;
-    });
-    const { pending, ...message } = row;
-    return { message: { ...message, expungedAt: null }, deliveries: pending.length };
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw conflict(`A message with eventId '${input.eventId}' already exists in this application`);
-    throw error;
-  }
+  const row: MessageRow = {
+    id: newId("msg", now.getTime()),
+    tenantId,
+    appRef: appIdOrUid,
+    eventType: input.eventType,
+    eventId: input.eventId ?? null,
+    payload,
+    channels: input.channels ?? [],
+    tags: input.tags ?? [],
+    createdAt: now,
+    onlyEndpointId: options.onlyEndpointId ?? null,
+    idempotency: options.idempotency ?? null,
+  };
+  const result = await acceptMessage(row);
+  if (!result.appFound) throw notFound("Application");
+  if (result.keyTaken) throw new AlreadyRecorded();
+  if (!result.accepted)
+    throw conflict(`A message with eventId '${input.eventId}' already exists in this application`);
+  const message = {
+    id: row.id,
+    eventType: row.eventType,
+    eventId: row.eventId,
+    payload: input.payload,
+    channels: row.channels,
+    tags: row.tags,
+    createdAt: now,
+    expungedAt: null,
+  };
+  return { message, deliveries: result.pending.length };
 }
 
+const acceptMessage = groupCommit(acceptTogether, { maxItems: 100, maxParallel: 2 });
+
 /**
- * The message and its fan-out as one statement, in the caller's transaction; null when the
- * application is not found. Customers' applications are found by id or uid; the internal
- * (operational) application only with `internal`, by its id.
+ * One transaction for messages that arrived together. Two requests with the same Idempotency-Key
+ * never share a statement (the second would not see the first's key): it goes in the next round,
+ * where it finds the key taken. If the statement fails for another reason than the database being
+ * away, each message is tried alone, so one bad message cannot fail its neighbours.
  */
-export async function insertMessage(
-  tx: Tx,
-  tenantId: string,
-  appIdOrUid: string,
-  input: MessageIn,
-  now: Date,
-  options: { id?: string; internal?: boolean; onlyEndpointId?: string | null } = {},
-): Promise<Row | null> {
-  const id = options.id ?? newId("msg", now.getTime());
-  const channels = input.channels ?? [];
-  const payload = JSON.stringify(input.payload);
-  const internal = options.internal ?? false;
-  const only = options.onlyEndpointId ?? null;
-  const rows = await tx.$queryRaw<Row[]>`
-        WITH app AS (
-          SELECT id FROM "Application"
-           WHERE "tenantId" = ${tenantId} AND internal = ${internal}
-             AND (id = ${appIdOrUid} OR (uid = ${appIdOrUid} AND NOT ${internal}))
-           ORDER BY (id = ${appIdOrUid}) DESC LIMIT 1
-        ), msg AS (
-          INSERT INTO "Message" (id, "tenantId", "applicationId", "eventType", "eventId", payload, channels, tags, "createdAt")
-          SELECT ${id}, ${tenantId}, app.id, ${input.eventType}, ${input.eventId ?? null}, ${payload}::jsonb,
-                 ${channels}::text[], ${input.tags ?? []}::text[], ${now}
-            FROM app
-          RETURNING *
-        ), dlv AS (
-          INSERT INTO "Delivery" (id, "tenantId", "applicationId", "messageId", "endpointId", status, "nextAttemptAt", "createdAt", "updatedAt")
-          SELECT 'dlv_' || substr(msg.id, 5) || '_' || substr(e.id, 4), msg."tenantId", msg."applicationId", msg.id, e.id,
-                 CASE WHEN e.disabled THEN 'parked'::"DeliveryStatus" ELSE 'pending'::"DeliveryStatus" END,
-                 CASE WHEN e.disabled THEN NULL ELSE msg."createdAt" END, msg."createdAt", msg."createdAt"
-            FROM msg JOIN "Endpoint" e ON e."applicationId" = msg."applicationId" AND e."tenantId" = msg."tenantId"
-           WHERE (cardinality(e."eventTypes") = 0 OR msg."eventType" = ANY(e."eventTypes"))
-             AND (cardinality(e.channels) = 0 OR e.channels && msg.channels)
-             AND (${only}::text IS NULL OR e.id = ${only})
-          RETURNING id, "endpointId", status
-        )
-        SELECT msg.id, msg."eventType", msg."eventId", msg.payload, msg.channels, msg.tags, msg."createdAt",
-               COALESCE((SELECT json_agg(json_build_object('deliveryId', id, 'endpointId', "endpointId"))
-                           FROM dlv WHERE status = 'pending'), '[]') AS pending
-          FROM msg`;
-  return rows[0] ?? null;
+async function acceptTogether(rows: MessageRow[]): Promise<(InsertedMessage | Error)[]> {
+  const results = new Map<string, InsertedMessage | Error>();
+  let remaining = rows;
+  while (remaining.length > 0) {
+    const seen = new Set<string>();
+    const round: MessageRow[] = [];
+    const later: MessageRow[] = [];
+    for (const row of remaining) {
+      const key = row.idempotency ? `${row.tenantId}\n${row.idempotency.key}` : null;
+      if (key && seen.has(key)) later.push(row);
+      else {
+        if (key) seen.add(key);
+        round.push(row);
+      }
+    }
+    try {
+      for (const r of await insertAndEnqueue(round)) results.set(r.id, r);
+    } catch (error) {
+      if (round.length === 1 || isDatabaseUnavailable(error)) throw error;
+      for (const row of round) {
+        const alone = await insertAndEnqueue([row]).then(
+          (r) => r[0]!,
+          (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+        );
+        results.set(row.id, alone);
+      }
+    }
+    remaining = later;
+  }
+  return rows.map((r) => results.get(r.id)!);
+}
+
+function insertAndEnqueue(rows: MessageRow[]): Promise<InsertedMessage[]> {
+  return withDeliveriesSql(async (_client, sql, enqueue) => {
+    const inserted = await insertMessages(sql, rows);
+    const createdAt = new Map(rows.map((r) => [r.id, r.createdAt]));
+    for (const m of inserted) enqueue(m.pending.map((d) => ({ ...d, runAt: createdAt.get(m.id)! })));
+    return inserted;
+  });
 }

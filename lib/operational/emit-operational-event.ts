@@ -1,6 +1,7 @@
 import { newId } from "@/lib/ids";
 import type { Enqueue, Tx } from "@/lib/jobs/delivery-request";
-import { insertMessage } from "@/lib/messages/create-message";
+import { prismaSql } from "@/lib/jobs/with-deliveries";
+import { insertMessages } from "@/lib/messages/insert-messages";
 import { findOperationalApp } from "@/lib/operational/operational-app";
 
 export const OPERATIONAL_EVENT_TYPES = [
@@ -44,12 +45,21 @@ export async function emitOperationalEvent(
     },
   });
   if (!operationalAppId) return;
-  const row = await insertMessage(
-    tx,
-    event.tenantId,
-    operationalAppId,
-    { eventType: event.type, payload: { type: event.type, timestamp: now.toISOString(), data: event.data } },
-    now,
+  const [row] = await insertMessages(
+    prismaSql(tx),
+    [
+      {
+        id: newId("msg", now.getTime()),
+        tenantId: event.tenantId,
+        appRef: operationalAppId,
+        eventType: event.type,
+        eventId: null,
+        payload: JSON.stringify({ type: event.type, timestamp: now.toISOString(), data: event.data }),
+        channels: [],
+        tags: [],
+        createdAt: now,
+      },
+    ],
     { internal: true },
   );
   if (row) enqueue(row.pending.map((d) => ({ ...d, runAt: now })));

@@ -1,26 +1,55 @@
-import type { DeliveryRequest, JobDriver, Tx } from "@/lib/jobs/delivery-request";
+import type { DeliveryRequest, JobDriver, RunSql } from "@/lib/jobs/delivery-request";
 
 export const DELIVER_TASK = "deliver";
 export const SWEEP_TASK = "sweep";
 export const RETENTION_TASK = "retention";
 
+/** Deliveries one job carries at most (a job is taken by one worker, which attempts them together). */
+export const DELIVERIES_PER_JOB = 100;
+
 /**
  * graphile-worker: jobs are rows in graphile_worker's tables, added by SQL in the caller's
  * transaction, so they exist exactly when the deliveries they are for exist. One `add_jobs` call
- * per transaction, whatever the number. The job key makes a re-requested delivery replace its
- * waiting job rather than add a second one.
+ * per transaction, whatever the number. Deliveries due at the same time go in one job (a new
+ * message's fan-out, a batch of messages accepted together), up to DELIVERIES_PER_JOB; a job for a
+ * single delivery has the key `dlv:<id>`, so a re-requested delivery (a retry, a resend, the
+ * sweep) replaces its waiting job rather than adding a second one.
  */
 export const graphileDriver: JobDriver = {
   name: "graphile",
-  async inTransaction(tx: Tx, requests: readonly DeliveryRequest[]) {
-    const ids = requests.map((r) => r.deliveryId);
-    const runAts = requests.map((r) => r.runAt.toISOString());
-    const triggers = requests.map((r) => r.trigger ?? "scheduled");
-    await tx.$executeRaw`
-      SELECT graphile_worker.add_jobs(
-        array_agg(ROW(${DELIVER_TASK}, json_build_object('deliveryId', d.id, 'trigger', d.trigger), NULL, d.run_at, 5,
-                      'dlv:' || d.id, NULL, NULL)::graphile_worker.job_spec))
-        FROM unnest(${ids}::text[], ${runAts}::timestamptz[], ${triggers}::text[]) AS d(id, run_at, trigger)`;
+  async inTransaction(sql: RunSql, requests: readonly DeliveryRequest[]) {
+    const jobs = new Map<string, DeliveryRequest[]>();
+    const latest = new Map<string, DeliveryRequest>();
+    for (const r of requests) latest.set(r.deliveryId, r);
+    for (const r of latest.values()) {
+      const group = `${r.runAt.getTime()} ${r.trigger ?? "scheduled"}`;
+      const list = jobs.get(group) ?? [];
+      list.push(r);
+      jobs.set(group, list);
+    }
+    const payloads: string[] = [];
+    const runAts: string[] = [];
+    const keys: (string | null)[] = [];
+    for (const list of jobs.values()) {
+      for (let i = 0; i < list.length; i += DELIVERIES_PER_JOB) {
+        const chunk = list.slice(i, i + DELIVERIES_PER_JOB);
+        payloads.push(
+          JSON.stringify({
+            deliveryIds: chunk.map((r) => r.deliveryId),
+            trigger: chunk[0]!.trigger ?? "scheduled",
+          }),
+        );
+        runAts.push(chunk[0]!.runAt.toISOString());
+        keys.push(chunk.length === 1 ? `dlv:${chunk[0]!.deliveryId}` : null);
+      }
+    }
+    await sql(
+      `SELECT count(*)::int AS jobs FROM graphile_worker.add_jobs((
+         SELECT array_agg(ROW($1, j.payload::json, NULL, j.run_at, 5, j.key, NULL, NULL)::graphile_worker.job_spec)
+           FROM unnest($2::text[], $3::timestamptz[], $4::text[]) AS j(payload, run_at, key)))`,
+      [DELIVER_TASK, payloads, runAts, keys],
+      "hookline_add_delivery_jobs",
+    );
   },
   async afterCommit() {},
 };

@@ -10,10 +10,17 @@ import { retentionSweep } from "@/lib/messages/retention-sweep";
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
-const deliverPayload = z.object({
-  deliveryId: z.string().regex(/^dlv_\w+$/),
-  trigger: deliveryTrigger.default("scheduled"),
-});
+const deliveryId = z.string().regex(/^dlv_\w+$/);
+const deliverPayload = z.union([
+  z.object({
+    deliveryIds: z.array(deliveryId).min(1).max(1000),
+    trigger: deliveryTrigger.default("scheduled"),
+  }),
+  // Jobs added before deliveries were grouped (one delivery each).
+  z
+    .object({ deliveryId, trigger: deliveryTrigger.default("scheduled") })
+    .transform(({ deliveryId, trigger }) => ({ deliveryIds: [deliveryId], trigger })),
+]);
 
 /**
  * The graphile-worker tasks: thin calls into lib/delivery. `sweep` and `retention` re-add
@@ -27,7 +34,7 @@ export function taskList(
   return {
     [DELIVER_TASK]: async (payload) => {
       const job = deliverPayload.parse(payload);
-      await deliver(job.deliveryId, { config }, job.trigger);
+      await Promise.all(job.deliveryIds.map((id) => deliver(id, { config }, job.trigger)));
     },
     [SWEEP_TASK]: async (_payload, helpers) => {
       const count = await sweepOrphans(new Date(), config.orphanGraceMs);
