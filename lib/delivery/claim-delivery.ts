@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db";
+import { groupCommit } from "@/lib/db/group-commit";
 
 export interface ClaimedDelivery {
   id: string;
@@ -28,34 +29,63 @@ export interface ClaimedDelivery {
   batchMaxWaitMs: number;
 }
 
+// Claims any number of deliveries in one statement: each row brings its own claim time and
+// orphan grace, and everything an attempt needs comes back with it.
+const CLAIM_DELIVERIES = `
+WITH c AS (
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[]) AS c(id, at, grace)
+), claimed AS (
+  UPDATE "Delivery" d SET status = 'sending', "lastAttemptAt" = c.at, "updatedAt" = c.at
+    FROM c, "Endpoint" e
+   WHERE d.id = c.id AND e.id = d."endpointId"
+     AND (d.status = 'pending'
+          OR (d.status = 'sending' AND d."lastAttemptAt" < c.at - make_interval(secs => (e."timeoutMs" + c.grace) / 1000.0)))
+  RETURNING d.id, d."tenantId", d."applicationId", d."messageId", d."endpointId", d."attemptCount", d."reservedSlotAt", c.at
+)
+SELECT cl.id, cl."tenantId", cl."applicationId", cl."messageId", cl."endpointId", cl."attemptCount", cl."reservedSlotAt",
+       m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
+       e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs",
+       COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
+       COALESCE((SELECT array_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
+                  WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > cl.at)), '{}') AS secrets
+  FROM claimed cl
+  JOIN "Message" m ON m.id = cl."messageId"
+  JOIN "Endpoint" e ON e.id = cl."endpointId"
+  JOIN "Application" a ON a.id = cl."applicationId"
+  LEFT JOIN "EventType" et ON et."tenantId" = cl."tenantId" AND et.name = m."eventType"`;
+
+interface ClaimRequest {
+  id: string;
+  at: Date;
+  graceMs: number;
+}
+
+const claimTogether = groupCommit(
+  async (requests: ClaimRequest[]): Promise<(ClaimedDelivery | null)[]> => {
+    // A delivery asked for twice at once is claimed once: the first asker gets it.
+    const first = new Map<string, ClaimRequest>();
+    for (const r of requests) if (!first.has(r.id)) first.set(r.id, r);
+    const unique = [...first.values()];
+    const { rows } = await pgPool().query<ClaimedDelivery>({
+      name: "hookline_claim_deliveries",
+      text: CLAIM_DELIVERIES,
+      values: [unique.map((r) => r.id), unique.map((r) => r.at.toISOString()), unique.map((r) => r.graceMs)],
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return requests.map((r) => (first.get(r.id) === r ? (byId.get(r.id) ?? null) : null));
+  },
+  { maxItems: 200, maxParallel: 2 },
+);
+
 /**
- * Marks the delivery `sending` and loads all an attempt needs, in one statement. Only a pending
- * delivery, or one left `sending` by a worker that died (past its timeout plus `orphanGraceMs`),
- * can be claimed, so a duplicate job for the same delivery finds nothing to do.
+ * Marks the delivery `sending` and loads all an attempt needs. Only a pending delivery, or one
+ * left `sending` by a worker that died (past its timeout plus `orphanGraceMs`), can be claimed, so
+ * a duplicate job for the same delivery finds nothing to do. Concurrent claims share one statement.
  */
-export async function claimDelivery(
+export function claimDelivery(
   deliveryId: string,
   now: Date,
   orphanGraceMs: number,
 ): Promise<ClaimedDelivery | null> {
-  const rows = await db.$queryRaw<ClaimedDelivery[]>`
-    WITH claimed AS (
-      UPDATE "Delivery" d SET status = 'sending', "lastAttemptAt" = ${now}, "updatedAt" = ${now}
-        FROM "Endpoint" e
-       WHERE d.id = ${deliveryId} AND e.id = d."endpointId"
-         AND (d.status = 'pending'
-              OR (d.status = 'sending' AND d."lastAttemptAt" < ${now}::timestamptz
-                  - make_interval(secs => (e."timeoutMs" + ${orphanGraceMs}) / 1000.0)))
-      RETURNING d.id, d."tenantId", d."applicationId", d."messageId", d."endpointId", d."attemptCount", d."reservedSlotAt"
-    )
-    SELECT c.*, m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
-           e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs", COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
-           COALESCE((SELECT array_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
-                      WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now})), '{}') AS secrets
-      FROM claimed c
-      JOIN "Message" m ON m.id = c."messageId"
-      JOIN "Endpoint" e ON e.id = c."endpointId"
-      JOIN "Application" a ON a.id = c."applicationId"
-      LEFT JOIN "EventType" et ON et."tenantId" = c."tenantId" AND et.name = m."eventType"`;
-  return rows[0] ?? null;
+  return claimTogether({ id: deliveryId, at: now, graceMs: orphanGraceMs });
 }

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { db, pgPool } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db/database-errors";
 import type { DeliveryRequest, Enqueue, RunSql, Tx } from "@/lib/jobs/delivery-request";
 import { jobDriver } from "@/lib/jobs/job-driver";
 
@@ -28,16 +29,23 @@ export async function withDeliveriesSql<T>(
 ): Promise<T> {
   return requestingDeliveries(async (inTransaction) => {
     const client = await pgPool().connect();
+    // A checked-out client whose server goes away between two statements reports it as an
+    // 'error' event (uncaught, it would end the process); the next statement fails instead.
+    const ignore = () => undefined;
+    client.on("error", ignore);
     try {
       await client.query("BEGIN");
       const sql: RunSql = async (text, values, name) => (await client.query({ name, text, values })).rows;
       const value = await inTransaction(sql, (enqueue) => work(client, sql, enqueue));
       await client.query("COMMIT");
+      client.off("error", ignore);
       client.release();
       return value;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
-      client.release(error instanceof Error ? error : undefined);
+      client.off("error", ignore);
+      // A broken connection is closed, not handed back to the pool.
+      client.release(isDatabaseUnavailable(error) ? (error as Error) : undefined);
       throw error;
     }
   });
