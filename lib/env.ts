@@ -61,7 +61,8 @@ const schema = z.object({
   INNGEST_DEV: z.string().optional(),
   INNGEST_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   INNGEST_ENDPOINT_THROTTLE: z.coerce.number().int().min(1).max(10_000).default(100),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(2000),
+  WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(500),
   // `npm run worker` serves /health/live and /health/ready on this port (0: any free port; unset: none).
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   // On SIGTERM, how long in-flight API requests get to finish before their connections are closed.

@@ -37,6 +37,7 @@ const worker =
     ? await startDeliveryWorker({
         connectionString: booted.databaseUrl,
         concurrency: env.WORKER_CONCURRENCY,
+        endpointConcurrency: env.WORKER_ENDPOINT_CONCURRENCY,
         log,
       })
     : null;

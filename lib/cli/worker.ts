@@ -17,6 +17,7 @@ if (booted.env.JOBS_DRIVER !== "graphile") {
 const worker = await startDeliveryWorker({
   connectionString: booted.databaseUrl,
   concurrency: booted.env.WORKER_CONCURRENCY,
+  endpointConcurrency: booted.env.WORKER_ENDPOINT_CONCURRENCY,
   log,
 });
 const health =

@@ -74,7 +74,7 @@ const claimTogether = groupCommit(
     const byId = new Map(rows.map((row) => [row.id, row]));
     return requests.map((r) => (first.get(r.id) === r ? (byId.get(r.id) ?? null) : null));
   },
-  { maxItems: 200, maxParallel: 2 },
+  { maxItems: 500, maxParallel: 4 },
 );
 
 /**

@@ -16,6 +16,11 @@ export interface DeliverDeps {
   now?: () => Date;
   random?: () => number;
   send?: typeof sendAttempt;
+  /**
+   * Told as soon as the attempt is over (answered, timed out, or could not be made), before it is
+   * recorded: the worker frees the endpoint's place then, not after the write.
+   */
+  onAnswered?: (result: AttemptResult) => void;
 }
 
 export type DeliverOutcome =
@@ -49,10 +54,20 @@ export async function deliver(
   deps: DeliverDeps,
   trigger: DeliveryTrigger = "scheduled",
 ): Promise<DeliverOutcome> {
-  const now = deps.now ?? (() => new Date());
-  const claimedAt = now();
+  const claimedAt = (deps.now ?? (() => new Date()))();
   const delivery = await claimDelivery(deliveryId, claimedAt, deps.config.orphanGraceMs);
   if (!delivery) return { kind: "skipped" };
+  return deliverClaimed(delivery, claimedAt, deps, trigger);
+}
+
+/** `deliver` for a delivery already claimed at `claimedAt` (the worker claims in groups). */
+export async function deliverClaimed(
+  delivery: ClaimedDelivery,
+  claimedAt: Date,
+  deps: DeliverDeps,
+  trigger: DeliveryTrigger = "scheduled",
+): Promise<DeliverOutcome> {
+  const now = deps.now ?? (() => new Date());
   if (delivery.disabled) {
     await db.delivery.update({ where: { id: delivery.id }, data: { status: "parked", nextAttemptAt: null } });
     return { kind: "parked" };
@@ -73,6 +88,7 @@ export async function deliver(
   } catch (error) {
     result = failedBeforeSending(error, Math.round(performance.now() - started), delivery);
   }
+  deps.onAnswered?.(result);
   const recorded = await recordOutcome(
     { members, result, at: now(), trigger, batchId, requestHeaders },
     deps,

@@ -43,7 +43,9 @@ export interface AttemptResult {
 // many proxies keep them (a server's shorter `Keep-Alive: timeout` hint is honoured too), so we
 // rarely write to a socket the receiver is closing.
 const IDLE_SOCKET_MS = 4000;
-const agentOptions = { keepAlive: true, timeout: IDLE_SOCKET_MS, maxSockets: 512, maxFreeSockets: 128 };
+// No cap on sockets per host here: the worker's dispatcher already limits attempts in flight, per
+// process and per endpoint, and many endpoints may share one host.
+const agentOptions = { keepAlive: true, timeout: IDLE_SOCKET_MS, maxSockets: Infinity, maxFreeSockets: 4096 };
 const agents = {
   http: new http.Agent({ ...agentOptions, scheduling: "lifo" }),
   https: new https.Agent({ ...agentOptions, scheduling: "lifo" }),

@@ -20,7 +20,8 @@ const { values: flags } = parseArgs({
     fanout: { type: "string", default: "3" },
     concurrency: { type: "string", default: "50" },
     "receiver-delay-ms": { type: "string", default: "0" },
-    "worker-concurrency": { type: "string", default: "200" },
+    // Attempts in flight in the worker; default: the app's own default (WORKER_CONCURRENCY).
+    "worker-concurrency": { type: "string" },
     json: { type: "boolean", default: false },
     // Write CPU profiles (.cpuprofile, for Chrome DevTools or speedscope) of the server and worker.
     profile: { type: "boolean", default: false },
@@ -127,7 +128,7 @@ try {
     SECRETS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     DELIVERY_ALLOW_CIDRS: "127.0.0.0/8,::1/128",
     DELIVERY_REQUIRE_HTTPS: "false",
-    WORKER_CONCURRENCY: flags["worker-concurrency"],
+    ...(flags["worker-concurrency"] ? { WORKER_CONCURRENCY: flags["worker-concurrency"] } : {}),
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
   };
   const server = await startProcess("lib/cli/start.ts", ["--no-worker"], env, "Hookline is running");

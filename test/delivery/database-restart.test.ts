@@ -95,12 +95,13 @@ describe("PostgreSQL restarts and killed workers", () => {
     expect(stream.answers.get("500")).toBeUndefined();
     expect(stream.answers.get("503")).toBeGreaterThan(0);
     await allDelivered(stream.accepted);
+    // (Whether graphile-worker's pool had to be restarted depends on whether a job was finishing
+    // when PostgreSQL went away; either way the same process delivers again.)
     const ready = await (await fetch(workerReady)).json();
     expect(ready).toMatchObject({
       status: "ready",
       jobs: { workers: [{ name: "delivery", state: "running" }] },
     });
-    expect(ready.jobs.workers[0].restarts).toBeGreaterThanOrEqual(1);
     await worker.stop();
   });
 
@@ -115,12 +116,14 @@ describe("PostgreSQL restarts and killed workers", () => {
       headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
       body: JSON.stringify({ url: slow.url, timeout: 2 }),
     });
-    const worker = await startDeliveryWorker({ connectionString: databaseUrl, concurrency: 10 });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++)
       ids.push((await svix.message.create(app.id, { eventType: "load.tick", payload: { i } })).id);
-    await slow.waitFor(5);
-    // Attempts are in flight: recording them (and graphile completing their jobs) fails.
+    // Two attempts in flight at most: the other jobs, all taken at once, wait for a place while
+    // PostgreSQL goes away, then fail to claim, and graphile-worker cannot record those failures:
+    // its pool stops.
+    const worker = await startDeliveryWorker({ connectionString: databaseUrl, concurrency: 2 });
+    await slow.waitFor(2);
     await server.stop("fast");
     await waitUntil(async () => worker.status().state === "restarting", 15_000);
     await server.start();

@@ -2,6 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ReceivedRequest {
+  /** The path and query it was sent to. */
+  url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   at: number;
@@ -24,7 +26,12 @@ export async function startReceiver(respond: Responder = () => ({ status: 200 })
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const received = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      const received = {
+        url: req.url ?? "/",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      };
       const index = requests.push(received) - 1;
       for (const w of waiters.filter((w) => requests.length >= w.n)) w.resolve();
       const answer = responder(received, index);

@@ -36,6 +36,7 @@ export const graphileDriver: JobDriver = {
         payloads.push(
           JSON.stringify({
             deliveryIds: chunk.map((r) => r.deliveryId),
+            endpointIds: chunk.map((r) => r.endpointId),
             trigger: chunk[0]!.trigger ?? "scheduled",
           }),
         );

@@ -3,6 +3,7 @@ import { Logger, type Runner, run, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { utcSession } from "@/lib/db/utc-session";
 import { deliveryConfig } from "@/lib/delivery/config";
+import { deliveryDispatcher } from "@/lib/delivery/delivery-dispatcher";
 import { env } from "@/lib/env";
 import { registerWorker, type WorkerState, type WorkerStatus } from "@/lib/health/worker-registry";
 import { RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
@@ -13,10 +14,14 @@ import { taskList } from "@/lib/jobs/graphile/task-list";
 const MAX_CRASHES = 5;
 const CRASH_WINDOW_MS = 60_000;
 const DATABASE_POLL_MS = 1000;
+const JOB_CONCURRENCY = 16;
 
 export interface WorkerOptions {
   connectionString: string;
+  /** Attempts in flight at most (WORKER_CONCURRENCY). */
   concurrency: number;
+  /** Attempts in flight to one endpoint at most (WORKER_ENDPOINT_CONCURRENCY; default: all of them). */
+  endpointConcurrency?: number;
   log?: (line: string) => void;
   /** How the worker is named in health reports (default "delivery"). */
   name?: string;
@@ -68,19 +73,28 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
   };
   const status = (): WorkerStatus => ({ name, state, since, restarts, lastError });
   const unregister = registerWorker(name, status);
+  // Outlives the runners: attempts under way carry on through a runner's restart.
+  const dispatcher = deliveryDispatcher({
+    config: deliveryConfig(),
+    maxInFlight: options.concurrency,
+    endpointMaxInFlight: options.endpointConcurrency ?? options.concurrency,
+    log,
+  });
 
   const startRunner = async (): Promise<Runner> => {
     const runner = await run({
       connectionString,
-      concurrency: options.concurrency,
+      // Jobs only claim and start attempts (the dispatcher runs them), so a few at a time suffice;
+      // a job waits while the process has its fill of attempts in flight.
+      concurrency: JOB_CONCURRENCY,
       noHandleSignals: true,
       events,
       // Jobs due in the future (retries, rate-limit slots) are found by polling.
       pollInterval: 250,
       preset: {
         worker: {
-          maxPoolSize: Math.min(options.concurrency + 2, 20),
-          localQueue: { size: Math.max(options.concurrency, 50), refetchDelay: { durationMs: 10 } },
+          maxPoolSize: JOB_CONCURRENCY + 2,
+          localQueue: { size: JOB_CONCURRENCY, refetchDelay: { durationMs: 10 } },
           // Batched completion and failure: a database error there stops the pool cleanly (the
           // supervisor restarts it) instead of surfacing as an unhandled rejection.
           completeJobBatchDelay: 2,
@@ -88,7 +102,7 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
         },
       },
       logger: quietLogger,
-      taskList: taskList(deliveryConfig(), env().DELIVERY_SWEEP_INTERVAL, log),
+      taskList: taskList(deliveryConfig(), dispatcher, env().DELIVERY_SWEEP_INTERVAL, log),
     });
     runner.promise.catch(() => undefined);
     options.onRunner?.(runner);
@@ -165,8 +179,15 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
     async stop() {
       if (stopping && state === "stopped") return;
       stopping = true;
+      // The dispatcher lets waiting jobs go and hands its lines back while the runner stops.
+      const closing = dispatcher.close();
       await current.stop().catch(() => undefined);
       await supervising;
+      await closing;
+      // graphile-worker 0.17 can fail to hand back the jobs its local queue held when it stops
+      // ("Cannot background something when the queue is already released"): they would stay
+      // locked for 4 hours. Nothing of this pool runs any more, so they are released here.
+      if (poolId) await unlockPool(connectionString, poolId).catch(() => undefined);
       setState("stopped");
       unregister();
     },

@@ -2,7 +2,7 @@ import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { purgeIdempotencyKeys } from "@/lib/api/purge-idempotency-keys";
 import type { DeliveryConfig } from "@/lib/delivery/config";
-import { deliver } from "@/lib/delivery/deliver";
+import type { DeliveryDispatcher } from "@/lib/delivery/delivery-dispatcher";
 import { sweepOrphans } from "@/lib/delivery/sweep";
 import { deliveryTrigger } from "@/lib/jobs/delivery-request";
 import { DELIVER_TASK, RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
@@ -12,29 +12,39 @@ const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 const deliveryId = z.string().regex(/^dlv_\w+$/);
 const deliverPayload = z.union([
-  z.object({
-    deliveryIds: z.array(deliveryId).min(1).max(1000),
-    trigger: deliveryTrigger.default("scheduled"),
-  }),
+  z
+    .object({
+      deliveryIds: z.array(deliveryId).min(1).max(1000),
+      // Parallel to deliveryIds; lets the dispatcher turn away an endpoint at its limit unclaimed.
+      endpointIds: z.array(z.string().regex(/^ep_\w+$/)).optional(),
+      trigger: deliveryTrigger.default("scheduled"),
+    })
+    .refine((p) => !p.endpointIds || p.endpointIds.length === p.deliveryIds.length, "endpointIds must match")
+    .transform((p) => ({
+      deliveries: p.deliveryIds.map((id, i) => ({ id, endpointId: p.endpointIds?.[i] })),
+      trigger: p.trigger,
+    })),
   // Jobs added before deliveries were grouped (one delivery each).
   z
     .object({ deliveryId, trigger: deliveryTrigger.default("scheduled") })
-    .transform(({ deliveryId, trigger }) => ({ deliveryIds: [deliveryId], trigger })),
+    .transform(({ deliveryId, trigger }) => ({ deliveries: [{ id: deliveryId }], trigger })),
 ]);
 
 /**
- * The graphile-worker tasks: thin calls into lib/delivery. `sweep` and `retention` re-add
+ * The graphile-worker tasks: thin calls into lib/delivery. A `deliver` job is done once its
+ * deliveries' attempts are under way (the dispatcher runs them). `sweep` and `retention` re-add
  * themselves under a fixed job key, so exactly one of each is ever waiting.
  */
 export function taskList(
   config: DeliveryConfig,
+  dispatcher: DeliveryDispatcher,
   sweepEveryMs: number,
   log: (line: string) => void,
 ): TaskList {
   return {
     [DELIVER_TASK]: async (payload) => {
       const job = deliverPayload.parse(payload);
-      await Promise.all(job.deliveryIds.map((id) => deliver(id, { config }, job.trigger)));
+      await dispatcher.dispatch(job.deliveries, job.trigger);
     },
     [SWEEP_TASK]: async (_payload, helpers) => {
       const count = await sweepOrphans(new Date(), config.orphanGraceMs);
