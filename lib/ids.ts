@@ -28,7 +28,19 @@ export type IdPrefix =
  * millisecond), which is what iterator pagination relies on.
  */
 export function newId(prefix: IdPrefix, now: number = Date.now()): string {
-  return encode(prefix, now, randomBytes(10));
+  return encode(prefix, now, randomTen());
+}
+
+// Random bytes drawn 4 KiB at a time: one system call per 409 ids instead of one per id.
+let pool: Buffer = Buffer.alloc(0);
+let offset = 0;
+function randomTen(): Buffer {
+  if (offset + 10 > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  offset += 10;
+  return pool.subarray(offset - 10, offset);
 }
 
 /** The smallest id of that prefix made at `time`: a lower bound for time-range queries. */

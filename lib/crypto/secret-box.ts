@@ -19,7 +19,21 @@ export function encryptSecret(plaintext: string): string {
     .join(".");
 }
 
+// A sealed secret always opens to the same plaintext (under the same key), so the opened ones are
+// kept: every attempt signs with its endpoint's secrets, and AES-GCM per attempt adds up.
+const opened = new Map<string, string>();
+const MAX_OPENED = 10_000;
+
 export function decryptSecret(sealed: string): string {
+  const known = opened.get(sealed);
+  if (known !== undefined) return known;
+  const plaintext = openSecret(sealed);
+  if (opened.size >= MAX_OPENED) opened.clear();
+  opened.set(sealed, plaintext);
+  return plaintext;
+}
+
+function openSecret(sealed: string): string {
   const [version, iv, tag, ciphertext] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || ciphertext === undefined)
     throw new Error("Malformed encrypted secret");

@@ -14,8 +14,45 @@ export type GuardDecision =
   | { allowed: true; url: URL; address: string; family: 4 | 6 }
   | { allowed: false; reason: string };
 
-export const systemResolver: Resolver = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+// Answers are kept a few seconds, as any stub resolver would: every attempt resolves its host,
+// and getaddrinfo runs on libuv's four threads. The connection still goes to the address checked.
+const DNS_TTL_MS = 5000;
+const resolved = new Map<string, { addresses: string[]; until: number }>();
+
+export const systemResolver: Resolver = async (hostname) => {
+  const known = resolved.get(hostname);
+  if (known && known.until > Date.now()) return known.addresses;
+  const addresses = (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+  if (resolved.size >= 10_000) resolved.clear();
+  resolved.set(hostname, { addresses, until: Date.now() + DNS_TTL_MS });
+  return addresses;
+};
+
+// What an address is, for an allow-list: computed once per (list, address).
+const verdicts = new Map<string, string | null>();
+const allowLists = new Map<string, [ipaddr.IPv4 | ipaddr.IPv6, number][]>();
+
+/** Null when Hookline may connect to `address`, else the special-purpose range it is in. */
+function forbiddenRange(address: string, allowCidrs: string[]): string | null {
+  const listKey = allowCidrs.join(",");
+  const key = `${listKey}|${address}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  let allow = allowLists.get(listKey);
+  if (!allow) {
+    allow = allowCidrs.map((c) => ipaddr.parseCIDR(c));
+    allowLists.set(listKey, allow);
+  }
+  const parsed = ipaddr.parse(address);
+  const range = parsed.range();
+  const allowed =
+    range === "unicast" ||
+    allow.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits));
+  const verdict = allowed ? null : range;
+  if (verdicts.size >= 10_000) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
 
 /**
  * Decides whether Hookline may connect to `rawUrl`: the host is resolved once and every address
@@ -50,12 +87,11 @@ export async function checkDestination(rawUrl: string, options: GuardOptions): P
   }
   if (addresses.length === 0) return { allowed: false, reason: `Could not resolve ${host}` };
 
-  const allow = options.allowCidrs.map((c) => ipaddr.parseCIDR(c));
   for (const address of addresses) {
-    const parsed = ipaddr.parse(address);
-    const range = parsed.range();
-    const allowed = allow.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits));
-    if (range !== "unicast" && !allowed) {
+    if (!ipaddr.isValid(address))
+      return { allowed: false, reason: `${host} resolves to ${address}, not an IP address` };
+    const range = forbiddenRange(address, options.allowCidrs);
+    if (range !== null) {
       return {
         allowed: false,
         reason: `${host} resolves to ${address}, a ${range} address that Hookline does not deliver to`,
@@ -63,7 +99,7 @@ export async function checkDestination(rawUrl: string, options: GuardOptions): P
     }
   }
   const address = addresses[0]!;
-  return { allowed: true, url, address, family: ipaddr.parse(address).kind() === "ipv6" ? 6 : 4 };
+  return { allowed: true, url, address, family: address.includes(":") ? 6 : 4 };
 }
 
 /** Throws if a CIDR list from the environment is malformed. */
