@@ -1,18 +1,14 @@
 // `npm run bench`: the whole stack on loopback, N messages with fan-out F through the REST API,
 // measured end to end against a baseline of a plain keep-alive client, with the CPU each part
 // used. `--profile` writes CPU profiles of the API server and the worker. See README, "Performance".
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import http from "node:http";
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Svix } from "svix";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { signatureHeader } from "@/lib/signing/standard-webhooks";
 import { cpuSeconds, treeCpuSeconds } from "./cpu";
 import { startBenchReceiver } from "./receiver";
+import { type BenchStack, percentile, pool, poster, root, rssMiB, startBenchStack } from "./stack";
 
 const { values: flags } = parseArgs({
   options: {
@@ -33,7 +29,6 @@ const F = Number(flags.fanout);
 const C = Number(flags.concurrency);
 const DELAY = Number(flags["receiver-delay-ms"]);
 const say = (line: string) => (flags.json ? process.stderr : process.stdout).write(`${line}\n`);
-const root = path.resolve(import.meta.dirname, "../..");
 const profileDir = flags.profile
   ? path.resolve(
       flags["profile-dir"] ??
@@ -41,68 +36,6 @@ const profileDir = flags.profile
     )
   : null;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-bench-"));
-const children: ChildProcess[] = [];
-let stopDb = async () => {};
-async function cleanup() {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  await Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)),
-  );
-  await stopDb();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
-process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
-
-function startProcess(
-  script: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  readyText: string,
-): Promise<{ child: ChildProcess; output: () => string }> {
-  // One folder per process: Node writes a profile per thread (tsx's loader runs in one of its own).
-  const profiling = profileDir
-    ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, path.basename(script, ".ts"))}`]
-    : [];
-  const child = spawn(process.execPath, [...profiling, "--import", "tsx", script, ...args], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout?.on("data", (d) => {
-      out += d;
-      if (out.includes(readyText)) resolve({ child, output: () => out });
-    });
-    child.stderr?.on("data", (d) => (out += d));
-    child.once("exit", (code) => reject(new Error(`${script} exited (${code}):\n${out}`)));
-  });
-}
-
-/** Peak resident set size of a process, in MiB (Linux: VmHWM). */
-function peakRssMiB(pid: number | undefined): number | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-    return Math.round(kb / 1024);
-  } catch {
-    return null;
-  }
-}
-
-async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
 const payload = (i: number) => ({
   invoiceId: `inv_${i}`,
   amount: 1000 + i,
@@ -110,32 +43,12 @@ const payload = (i: number) => ({
   customer: { id: `cus_${i % 97}`, email: `c${i}@example.test` },
 });
 
+let stack: BenchStack | null = null;
 try {
   say(`Hookline benchmark: ${N} messages × fan-out ${F}, concurrency ${C}, receiver delay ${DELAY} ms`);
-  const db = process.env.BENCH_DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres(path.join(dataDir, "pg"), () => {});
-  stopDb = db ? db.stop : stopDb;
-  const databaseUrl = process.env.BENCH_DATABASE_URL ?? db!.url;
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    APP_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8,::1/128",
-    DELIVERY_REQUIRE_HTTPS: "false",
-    ...(flags["worker-concurrency"] ? { WORKER_CONCURRENCY: flags["worker-concurrency"] } : {}),
-    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
-  };
-  const server = await startProcess("lib/cli/start.ts", ["--no-worker"], env, "Hookline is running");
-  const apiKey = /Demo API key:\s+(\S+)/.exec(server.output())![1]!;
-  const worker = await startProcess("lib/cli/worker.ts", [], env, "Delivering with");
-
-  const svix = new Svix(apiKey, { serverUrl: env.APP_URL });
+  stack = await startBenchStack({ profileDir, workerConcurrency: flags["worker-concurrency"] });
+  const { env, apiKey, svix, server, postgresPid } = stack;
+  const worker = stack.worker!;
   const secrets = new Map<string, string>();
   const receiver = await startBenchReceiver(secrets, DELAY);
   const app = await svix.application.create({ name: "Bench" });
@@ -147,27 +60,8 @@ try {
 
   // Send through the REST API and wait for every delivery.
   const accepted = new Map<string, number>();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: C });
-  const post = (url: string, body: string, headers: Record<string, string>) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(
-        url,
-        { method: "POST", agent, headers: { "content-type": "application/json", ...headers } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c) => chunks.push(c));
-          res.on("end", () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-          );
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
+  const post = poster(C);
   // CPU used from here until the last delivery arrives, per part of the stack.
-  const postgresPid = db
-    ? Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0])
-    : null;
   const cpuNow = () => ({
     api: cpuSeconds(server.child.pid),
     worker: cpuSeconds(worker.child.pid),
@@ -209,7 +103,7 @@ try {
     .map(([key, at]) => Math.max(0, at - (accepted.get(key.split(" ")[0]!) ?? at)))
     .sort((a, b) => a - b);
   const ours = receiver.stats();
-  const rss = { serverMiB: peakRssMiB(server.child.pid), workerMiB: peakRssMiB(worker.child.pid) };
+  const rss = { serverMiB: rssMiB(server.child.pid), workerMiB: rssMiB(worker.child.pid) };
 
   // Baseline: a plain keep-alive client posting the same signed payloads at the same concurrency.
   receiver.reset();
@@ -279,23 +173,15 @@ try {
       .join(" · ")}`,
   );
   await receiver.close();
-  await cleanup();
-  if (profileDir) {
-    // The main thread's profile is the one with thread id 0 in its name (CPU.<date>.<pid>.0.<n>).
-    for (const name of ["start", "worker"]) {
-      const dir = path.join(profileDir, name);
-      const main = fs.readdirSync(dir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
-      if (main) fs.renameSync(path.join(dir, main), path.join(profileDir, `${name}.cpuprofile`));
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  await stack.cleanup();
+  if (profileDir)
     say(
       `CPU profiles: ${profileDir}/{start,worker}.cpuprofile (npx tsx test/bench/profile-summary.ts <file>)`,
     );
-  }
   if (flags.json) console.log(JSON.stringify(result));
   process.exit(result.lost === 0 && result.badSignatures === 0 ? 0 : 1);
 } catch (error) {
   console.error(error);
-  await cleanup();
+  await stack?.cleanup();
   process.exit(1);
 }
