@@ -1,13 +1,19 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 
-/** `limit` (1–250, default 50), `iterator`, `order`; newest first unless a list says otherwise. */
-export function listQuery(defaultOrder: "ascending" | "descending" = "descending") {
-  return z.object({
+const listQueryFor = (defaultOrder: "ascending" | "descending") =>
+  z.object({
     limit: z.coerce.number().int().min(1).max(250).default(50),
     iterator: z.string().max(300).optional(),
     order: z.enum(["ascending", "descending"]).default(defaultOrder),
   });
+// Built once: zod compiles a schema the first time it parses with it, so a schema made per
+// request is compiled per request.
+const listQueries = { ascending: listQueryFor("ascending"), descending: listQueryFor("descending") };
+
+/** `limit` (1–250, default 50), `iterator`, `order`; newest first unless a list says otherwise. */
+export function listQuery(defaultOrder: "ascending" | "descending" = "descending") {
+  return listQueries[defaultOrder];
 }
 export type ListQuery = z.infer<ReturnType<typeof listQuery>>;
 

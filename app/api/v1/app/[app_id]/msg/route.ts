@@ -12,13 +12,15 @@ import { messageFilters, messageIn } from "@/lib/schemas/message";
 type Params = { app_id: string };
 
 export const GET = apiHandler<Params>(async (ctx) => {
-  const filters = ctx.query(messageFilters.extend(listQuery().shape));
+  const filters = ctx.query(listFilters);
   const page = await listMessages(ctx.tenantId, ctx.params.app_id, filters, filters);
   return json({ ...page, data: page.data.map((m) => serializeMessage(m, filters.with_content)) });
 });
 
-const withContent = (ctx: ApiContext<Params>) =>
-  ctx.query(messageFilters.pick({ with_content: true })).with_content;
+// Built once (zod compiles a schema on its first use).
+const listFilters = messageFilters.extend(listQuery().shape);
+const withContentQuery = messageFilters.pick({ with_content: true });
+const withContent = (ctx: ApiContext<Params>) => ctx.query(withContentQuery).with_content;
 
 export const POST = apiHandler<Params>(
   async (ctx) => {

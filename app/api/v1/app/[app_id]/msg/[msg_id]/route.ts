@@ -8,10 +8,12 @@ import { findMessageByToken } from "@/lib/messages/find-message-by-token";
 import { serializeMessage } from "@/lib/messages/serialize-message";
 import { messageFilters } from "@/lib/schemas/message";
 
+const withContentQuery = messageFilters.pick({ with_content: true });
+
 type Params = { app_id: string; msg_id: string };
 
 const withApiKey = apiHandler<Params>(async (ctx) => {
-  const { with_content } = ctx.query(messageFilters.pick({ with_content: true }));
+  const { with_content } = ctx.query(withContentQuery);
   const { message } = await findMessage(ctx.tenantId, ctx.params.app_id, ctx.params.msg_id);
   return json(serializeMessage(message, with_content));
 });
