@@ -1,6 +1,4 @@
 import type { DeliveryRequest, JobDriver } from "@/lib/jobs/delivery-request";
-import { inngest } from "@/lib/jobs/inngest/client";
-import { deliveryRequested } from "@/lib/jobs/inngest/events";
 
 // Inngest accepts a few thousand events per send; stay well inside it.
 const EVENTS_PER_SEND = 500;
@@ -12,11 +10,18 @@ const EVENTS_PER_SEND = 500;
  * the deliveries exist, and the sweep requests every pending delivery overdue by more than
  * DELIVERY_ORPHAN_GRACE. Continuations are not sent: the deliver function that is driving the
  * delivery sleeps until its next attempt itself.
+ *
+ * The Inngest SDK is loaded on the first send: every process that can create deliveries imports
+ * this driver, and under JOBS_DRIVER=graphile the SDK would only cost memory (~25 MiB RSS).
  */
 export const inngestDriver: JobDriver = {
   name: "inngest",
   async inTransaction() {},
   async afterCommit(requests: readonly DeliveryRequest[]) {
+    const [{ inngest }, { deliveryRequested }] = await Promise.all([
+      import("@/lib/jobs/inngest/client"),
+      import("@/lib/jobs/inngest/events"),
+    ]);
     const events = requests
       .filter((r) => !r.continuation)
       .map((r) =>
