@@ -1,6 +1,7 @@
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { startDeliveryStack } from "../support/delivery-stack";
 import { startReceiver, waitUntil } from "../support/receiver";
 
@@ -86,6 +87,25 @@ describe("sending a message", () => {
     const tampered = req!.body.replace("42", "43");
     expect(() => new StandardWebhook(key.slice(6)).verify(tampered, verifyHeaders(req!.headers))).toThrow();
     expect(() => new SvixWebhook(key).verify(tampered, verifyHeaders(req!.headers))).toThrow();
+
+    // The attempt is recorded as sent: its request headers and the answer.
+    await waitUntil(
+      async () => (await db.delivery.findFirst({ where: { messageId: msg.id } }))?.status === "succeeded",
+    );
+    const attempt = await db.messageAttempt.findFirstOrThrow({ where: { messageId: msg.id } });
+    expect(attempt).toMatchObject({
+      outcome: "success",
+      responseStatusCode: 200,
+      endpointId: ep.id,
+      trigger: "scheduled",
+    });
+    expect(attempt.requestHeaders).toMatchObject({
+      "content-type": "application/json",
+      "webhook-id": msg.id,
+      "webhook-timestamp": req!.headers["webhook-timestamp"],
+      "webhook-signature": req!.headers["webhook-signature"],
+      "X-Tenant": "acme",
+    });
     await receiver.close();
   });
 
