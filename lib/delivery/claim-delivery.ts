@@ -30,10 +30,11 @@ export interface ClaimedDelivery {
 }
 
 // Claims any number of deliveries in one statement: each row brings its own claim time and
-// orphan grace, and everything an attempt needs comes back with it.
+// orphan grace, and everything an attempt needs comes back with it. Lists travel as JSON both
+// ways (JSON.stringify and JSON.parse are native; pg quotes and parses arrays element by element).
 const CLAIM_DELIVERIES = `
 WITH c AS (
-  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[]) AS c(id, at, grace)
+  SELECT * FROM json_to_recordset($1::json) AS c(id text, at timestamptz, grace int)
 ), claimed AS (
   UPDATE "Delivery" d SET status = 'sending', "lastAttemptAt" = c.at, "updatedAt" = c.at
     FROM c, "Endpoint" e
@@ -46,8 +47,8 @@ SELECT cl.id, cl."tenantId", cl."applicationId", cl."messageId", cl."endpointId"
        m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
        e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs",
        COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
-       COALESCE((SELECT array_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
-                  WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > cl.at)), '{}') AS secrets
+       COALESCE((SELECT json_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
+                  WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > cl.at)), '[]') AS secrets
   FROM claimed cl
   JOIN "Message" m ON m.id = cl."messageId"
   JOIN "Endpoint" e ON e.id = cl."endpointId"
@@ -69,7 +70,7 @@ const claimTogether = groupCommit(
     const { rows } = await pgPool().query<ClaimedDelivery>({
       name: "hookline_claim_deliveries",
       text: CLAIM_DELIVERIES,
-      values: [unique.map((r) => r.id), unique.map((r) => r.at.toISOString()), unique.map((r) => r.graceMs)],
+      values: [JSON.stringify(unique.map((r) => ({ id: r.id, at: r.at, grace: r.graceMs })))],
     });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return requests.map((r) => (first.get(r.id) === r ? (byId.get(r.id) ?? null) : null));
