@@ -117,16 +117,23 @@ describe("PostgreSQL restarts and killed workers", () => {
       body: JSON.stringify({ url: slow.url, timeout: 2 }),
     });
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < 30; i++)
       ids.push((await svix.message.create(app.id, { eventType: "load.tick", payload: { i } })).id);
-    // Two attempts in flight at most: the other jobs, all taken at once, wait for a place while
-    // PostgreSQL goes away, then fail to claim, and graphile-worker cannot record those failures:
-    // its pool stops.
+    // Two attempts in flight at most and eight deliveries waiting in the dispatcher's lines: the
+    // other twenty jobs wait for room while PostgreSQL goes away, then their deliveries fail to
+    // claim, and graphile-worker cannot record those jobs as done: its pool stops.
     const worker = await startDeliveryWorker({ connectionString: databaseUrl, concurrency: 2 });
     await slow.waitFor(2);
     await server.stop("fast");
-    await waitUntil(async () => worker.status().state === "restarting", 15_000);
-    await server.start();
+    let down = true;
+    try {
+      await waitUntil(async () => worker.status().state === "restarting", 15_000);
+      await server.start();
+      down = false;
+    } finally {
+      // Whatever happened, the next test needs its PostgreSQL.
+      if (down) await server.start();
+    }
     await waitUntil(async () => worker.status().state === "running", 30_000, 100);
     expect(worker.status().restarts).toBeGreaterThanOrEqual(1);
     await waitUntil(
