@@ -10,6 +10,8 @@ export type ErrorKind =
   | "timeout"
   | "connection"
   | "ssrf_blocked"
+  // The host did not resolve (in time): retried.
+  | "dns"
   | "redirect"
   | "http_status"
   | "invalid_url"
@@ -68,17 +70,13 @@ export async function sendAttempt(
 ): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const decision = await checkDestination(request.url, guard);
+  // Resolving the host counts against the attempt's timeout.
+  const decision = await checkDestination(request.url, { ...guard, timeoutMs: request.timeoutMs });
   if (!decision.allowed) {
-    return failure(
-      elapsed(),
-      0,
-      decision.reason.startsWith("The endpoint URL") ? "invalid_url" : "ssrf_blocked",
-      decision.reason,
-      true,
-    );
+    // A name that does not resolve now may resolve later: retried. A refused address or URL is not.
+    return failure(elapsed(), 0, decision.kind, decision.reason, decision.kind !== "dns");
   }
-  const first = await post(request, decision, request.timeoutMs, elapsed, now, false);
+  const first = await post(request, decision, request.timeoutMs - elapsed(), elapsed, now, false);
   if (!first.staleSocket) return first.result;
   return (await post(request, decision, request.timeoutMs - elapsed(), elapsed, now, true)).result;
 }

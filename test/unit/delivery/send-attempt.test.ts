@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendAttempt } from "@/lib/delivery/send-attempt";
 import { startReceiver } from "../../support/receiver";
@@ -26,8 +26,47 @@ describe("sending an attempt through the guard", () => {
       permanent: true,
       status: 0,
     });
-    expect(result.errorMessage).toContain("127.0.0.1");
+    expect(result.errorMessage).toBe("blocked: private or reserved address");
     expect(sink.requests).toHaveLength(0);
+  });
+
+  it("opens no connection for any spelling of a loopback address, nor for a name that resolves to one", async () => {
+    // A bare TCP sink counts connections: a refused attempt must not even open one.
+    let connections = 0;
+    const tcp = net.createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, "127.0.0.1", resolve));
+    const { port } = tcp.address() as AddressInfo;
+    const guard = { allowCidrs: [], requireHttps: false, resolve: async () => ["127.0.0.1"] };
+    for (const host of [
+      "127.0.0.1",
+      "2130706433",
+      "0177.0.0.1",
+      "0x7f.0.0.1",
+      "0x7f000001",
+      "127.1",
+      "[::ffff:127.0.0.1]",
+      "[::127.0.0.1]",
+      "[::1]",
+      "localhost",
+      "loopback.test.",
+    ]) {
+      const result = await sendAttempt(request(`http://${host}:${port}/`), guard);
+      expect(result, host).toMatchObject({ errorKind: "ssrf_blocked", permanent: true });
+    }
+    expect(connections).toBe(0);
+    await new Promise((resolve) => tcp.close(resolve));
+  });
+
+  it("a name that does not resolve within the endpoint's timeout is a retried failure", async () => {
+    const result = await sendAttempt(
+      { ...request("http://slow-dns.test/"), timeoutMs: 50 },
+      { allowCidrs: [], requireHttps: false, resolve: () => new Promise(() => {}) },
+    );
+    expect(result).toMatchObject({ outcome: "failure", errorKind: "dns", permanent: false, status: 0 });
+    expect(result.errorMessage).toContain("took longer than the endpoint's timeout");
   });
 
   it("connects to the address the guard checked, not to a fresh DNS answer", async () => {
