@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { eventTypeName } from "@/lib/schemas/common";
 
+/** Largest `schemas` value, as JSON text: the portal's schema field has the same bound. */
+export const SCHEMAS_MAX_BYTES = 64 * 1024;
+
 // `schemas` holds JSON Schemas keyed by version ("1": {...}), as in Svix.
-const schemas = z.record(z.string(), z.record(z.string(), z.unknown())).nullable();
+const schemas = z
+  .record(z.string(), z.record(z.string(), z.unknown()))
+  .nullable()
+  .refine((value) => value === null || Buffer.byteLength(JSON.stringify(value)) <= SCHEMAS_MAX_BYTES, {
+    message: `At most ${SCHEMAS_MAX_BYTES / 1024} KiB as JSON`,
+  });
 
 export const eventTypeIn = z.object({
   name: eventTypeName,

@@ -75,4 +75,18 @@ describe("event types through the svix SDK", () => {
     expect(error.code).toBe(422);
     expect(error.body.detail[0].loc).toEqual(["body", "name"]);
   });
+
+  it("refuses schemas over 64 KiB with a 422 naming the field, and stores nothing", async () => {
+    const huge = { "1": { type: "object", description: "x".repeat(70 * 1024) } };
+    const error = await svix.eventType
+      .create({ name: "huge.schema", description: "", schemas: huge })
+      .catch((e) => e);
+    expect(error.code).toBe(422);
+    expect(error.body.detail[0].loc).toEqual(["body", "schemas"]);
+    await expect(svix.eventType.get("huge.schema")).rejects.toMatchObject({ code: 404 });
+    const ok = { "1": { type: "object", description: "x".repeat(1024) } };
+    expect(
+      (await svix.eventType.create({ name: "fine.schema", description: "", schemas: ok })).schemas,
+    ).toEqual(ok);
+  });
 });
