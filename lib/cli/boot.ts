@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { config as loadDotenv } from "dotenv";
+import ipaddr from "ipaddr.js";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { type Env, parseEnv, resetEnvCache } from "@/lib/env";
@@ -28,12 +29,7 @@ export async function boot(log: (line: string) => void): Promise<Booted> {
   v8.setFlagsFromString("--liftoff-only");
   ensureDotenv(log);
   loadDotenv({ path: ".env", quiet: true });
-  if (!process.env.DATABASE_URL) {
-    // The embedded default is for local use: let the demo deliver to receivers on this machine.
-    process.env.DELIVERY_ALLOW_CIDRS ||= "127.0.0.0/8,::1/128";
-    process.env.DELIVERY_REQUIRE_HTTPS ||= "false";
-    process.env.DEMO_WIDGET ||= "true";
-  }
+  applyLocalDefaults(process.env);
   let env: Env;
   try {
     env = parseEnv();
@@ -57,6 +53,26 @@ export async function boot(log: (line: string) => void): Promise<Booted> {
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
   await installJobQueue(databaseUrl);
   return { env, databaseUrl, embedded: !env.DATABASE_URL, shutdown: stopDatabase };
+}
+
+/**
+ * The embedded default (no DATABASE_URL), reachable from this machine only, is for trying
+ * Hookline out: the demo may deliver to receivers here, over plain http, and /demo/widget needs
+ * no sign-in. Listening on any other address (HOST=0.0.0.0), or with DATABASE_URL, none of this is
+ * open unless set explicitly (DELIVERY_REQUIRE_HTTPS then defaults to on, DEMO_WIDGET to off).
+ */
+export function applyLocalDefaults(source: Record<string, string | undefined>): void {
+  if (source.DATABASE_URL || !isLoopbackHost(source.HOST || "127.0.0.1")) return;
+  source.DELIVERY_ALLOW_CIDRS ||= "127.0.0.0/8,::1/128";
+  source.DELIVERY_REQUIRE_HTTPS ||= "false";
+  source.DEMO_WIDGET ||= "true";
+}
+
+/** Whether HOST only accepts connections from this machine (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "");
+  if (bare === "localhost") return true;
+  return ipaddr.isValid(bare) && ipaddr.process(bare).range() === "loopback";
 }
 
 function ensureDotenv(log: (line: string) => void): void {

@@ -4,11 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import next from "next";
-import { boot } from "@/lib/cli/boot";
+import { boot, isLoopbackHost } from "@/lib/cli/boot";
 import { drainingServer } from "@/lib/cli/draining-server";
 import { ensureBuild } from "@/lib/cli/ensure-build";
 import { serveHotRoute } from "@/lib/cli/hot-routes";
 import { disconnectDb } from "@/lib/db";
+import { deliveryConfig } from "@/lib/delivery/config";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 import { withWidgetHeaders } from "@/lib/widget/frame-headers";
@@ -23,7 +24,8 @@ process.env.NEXTAUTH_URL ??= baseUrl;
 // The demo login is kept beside the embedded database it belongs to, so every later start can
 // print it; with DATABASE_URL it is printed once, when seeded, and never written to disk.
 const demoFile = booted.embedded ? `${path.resolve(env.EMBEDDED_PG_DIR)}.demo.json` : null;
-const seeded = await seedDemo();
+// An empty production database gets no demo tenant (and no password in the log) unless asked.
+const seeded = booted.embedded || env.DEMO_SEED ? await seedDemo() : null;
 if (seeded && demoFile) fs.writeFileSync(demoFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
 const demo: DemoCredentials | null =
   seeded ?? (demoFile && fs.existsSync(demoFile) ? JSON.parse(fs.readFileSync(demoFile, "utf8")) : null);
@@ -78,7 +80,23 @@ ${
     : ""
 }${env.DEMO_WIDGET ? `  Widget demo:   ${baseUrl}/demo/widget\n` : ""}
   API reference: ${baseUrl}/docs/api      Stop with Ctrl-C.
-`);
+${openings()}`);
+
+/** What this configuration leaves open, so nobody runs a demo setting on a public address unaware. */
+function openings(): string {
+  const guard = deliveryConfig().guard;
+  const lines = [
+    isLoopbackHost(env.HOST)
+      ? `Listening on ${env.HOST}: reachable from this machine only.`
+      : `Listening on ${env.HOST}: reachable from other machines.`,
+    guard.allowCidrs.length > 0 &&
+      `Delivers to special-purpose addresses too: ${guard.allowCidrs.join(", ")} (DELIVERY_ALLOW_CIDRS).`,
+    !guard.requireHttps && "Plain http:// endpoints are allowed (DELIVERY_REQUIRE_HTTPS=false).",
+    env.DEMO_WIDGET && "/demo/widget opens the demo application's widget without signing in (DEMO_WIDGET).",
+    env.SIGNUP_ENABLED && "Anyone who reaches the portal can sign up (SIGNUP_ENABLED).",
+  ].filter(Boolean);
+  return `${lines.map((line) => `  ${line}`).join("\n")}\n`;
+}
 
 let stopping = false;
 async function shutdown(why: string, code: number) {

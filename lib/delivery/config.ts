@@ -29,7 +29,8 @@ export function deliveryConfig(): DeliveryConfig {
     },
     guard: {
       allowCidrs: e.DELIVERY_ALLOW_CIDRS,
-      requireHttps: e.DELIVERY_REQUIRE_HTTPS ?? e.NODE_ENV === "production",
+      // On unless turned off; boot() turns it off for the embedded default on a loopback HOST.
+      requireHttps: e.DELIVERY_REQUIRE_HTTPS ?? true,
     },
     disableAfterMs: e.ENDPOINT_DISABLE_AFTER,
     disableMinAttempts: e.ENDPOINT_DISABLE_MIN_ATTEMPTS,

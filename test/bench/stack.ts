@@ -53,6 +53,7 @@ export async function startBenchStack(options: {
     SECRETS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     DELIVERY_ALLOW_CIDRS: "127.0.0.0/8,::1/128",
     DELIVERY_REQUIRE_HTTPS: "false",
+    DEMO_SEED: "true",
     ...(options.workerConcurrency ? { WORKER_CONCURRENCY: options.workerConcurrency } : {}),
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
   };

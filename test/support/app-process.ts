@@ -39,6 +39,8 @@ export async function startApp(
         HOST: "127.0.0.1",
         APP_URL: url,
         NEXTAUTH_URL: url,
+        // Tests sign in as the demo owner; production databases get no demo unless asked.
+        DEMO_SEED: "true",
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
