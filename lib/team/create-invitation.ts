@@ -12,14 +12,16 @@ export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 /**
  * Invites an email address to the tenant with a role. Returns the link to hand over (its token
  * is stored only as a hash, like API keys). Inviting someone already in the team is a 409.
+ * `actor` is the inviting member, whose role bounds what they may grant, or null for the
+ * operator (`npm run admin`), who may invite an owner.
  */
 export async function createInvitation(
   tenantId: string,
-  actor: { userId: string; role: Role },
+  actor: { userId: string; role: Role } | null,
   input: { email: string; role: Role },
   now = new Date(),
 ) {
-  assertCanManage(actor.role, undefined, input.role);
+  if (actor) assertCanManage(actor.role, undefined, input.role);
   const email = input.email.trim().toLowerCase();
   const existing = await db.membership.findFirst({
     where: { tenantId, user: { email } },
@@ -34,7 +36,7 @@ export async function createInvitation(
       email,
       role: input.role,
       tokenHash: hashApiKey(token),
-      invitedById: actor.userId,
+      invitedById: actor?.userId ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
     },
