@@ -36,3 +36,26 @@ export async function eventTypeCatalogue(
     };
   });
 }
+
+/**
+ * Of `names`, those a widget token with `featureFlags` may not use: unknown, archived, or behind a
+ * flag the token lacks. (The pickers show only the others; this holds for requests made by hand.)
+ */
+export async function hiddenEventTypes(
+  tenantId: string,
+  names: string[],
+  featureFlags: string[],
+): Promise<string[]> {
+  if (names.length === 0) return [];
+  const visible = await db.eventType.findMany({
+    where: {
+      tenantId,
+      name: { in: names },
+      archived: false,
+      OR: [{ featureFlags: { isEmpty: true } }, { featureFlags: { hasSome: featureFlags } }],
+    },
+    select: { name: true },
+  });
+  const seen = new Set(visible.map((et) => et.name));
+  return names.filter((name) => !seen.has(name));
+}

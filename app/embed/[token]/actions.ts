@@ -35,7 +35,9 @@ export async function widgetCreateEndpointAction(
 ): Promise<FormState> {
   const { access, problem } = await formAccess(token, "ManageEndpoint");
   if (!access) return problem;
-  const result = await saveEndpointForm(access.tenantId, access.appId, null, form);
+  const result = await saveEndpointForm(access.tenantId, access.appId, null, form, {
+    featureFlags: access.featureFlags,
+  });
   if (!("endpointId" in result)) return result;
   redirect(`${base(token)}/endpoints/${result.endpointId}?event=endpoint.created&id=${result.endpointId}`);
 }
@@ -48,9 +50,11 @@ export async function widgetSaveEndpointAction(
 ): Promise<FormState> {
   const { access, problem } = await formAccess(token, "ManageEndpoint");
   if (!access) return problem;
-  const result = await saveEndpointForm(access.tenantId, access.appId, endpointId, form);
+  const result = await saveEndpointForm(access.tenantId, access.appId, endpointId, form, {
+    featureFlags: access.featureFlags,
+  });
   if (!("endpointId" in result)) return result;
-  redirect(`${base(token)}/endpoints/${endpointId}?event=endpoint.updated&id=${endpointId}`);
+  redirect(`${base(token)}/endpoints/${result.endpointId}?event=endpoint.updated&id=${result.endpointId}`);
 }
 
 export async function widgetDeleteEndpointAction(token: string, endpointId: string): Promise<void> {
@@ -93,7 +97,7 @@ export async function widgetRotateSecretAction(token: string, endpointId: string
 export async function widgetSendTestEventAction(token: string, endpointId: string, eventType: string) {
   try {
     const access = await requireWidgetAccess(token, "CreateAttempts");
-    return await sendTestEvent(access.tenantId, access.appId, endpointId, eventType);
+    return await sendTestEvent(access.tenantId, access.appId, endpointId, eventType, access.featureFlags);
   } catch (error) {
     return { error: formProblem(error).error ?? "Could not send" };
   }
