@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 export function SignInForm({ github }: { github: boolean }) {
   const router = useRouter();
@@ -14,7 +15,8 @@ export function SignInForm({ github }: { github: boolean }) {
     params.get("error") ? "Sign-in failed. Try again." : null,
   );
   const [pending, setPending] = useState(false);
-  const callbackUrl = params.get("callbackUrl") ?? "/dashboard";
+  // Only ever a path on this site (lib/auth/safe-callback.ts): never a way to send people away.
+  const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
 
   return (
     <div className="space-y-4">
@@ -31,7 +33,7 @@ export function SignInForm({ github }: { github: boolean }) {
             redirect: false,
           });
           setPending(false);
-          if (result?.ok) router.push(/^\/(?![/\\])/.test(callbackUrl) ? callbackUrl : "/dashboard");
+          if (result?.ok) router.push(callbackUrl);
           else setError("That email and password do not match an account.");
         }}
       >

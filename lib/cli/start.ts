@@ -49,7 +49,11 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Widget pages get their framing policy from the token's tenant (lib/widget/frame-headers.ts).
 const handleWithWidgetHeaders = withWidgetHeaders(handle);
+// Served as https (APP_URL, e.g. behind a TLS proxy): browsers are told to use nothing else
+// (HSTS); next-auth marks its cookies Secure by itself when NEXTAUTH_URL is https.
+const hsts = baseUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 const http = drainingServer((req, res) => {
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   const hot = serveHotRoute(req, res);
   if (hot) {
     hot.catch((error: unknown) => {

@@ -8,7 +8,8 @@ import { freshDatabase } from "../support/database";
 let app: AppProcess;
 
 beforeAll(async () => {
-  app = await startApp(await freshDatabase(), { DEMO_SEED: "false" });
+  // Served as https behind a proxy: APP_URL says so (the test still talks http on loopback).
+  app = await startApp(await freshDatabase(), { DEMO_SEED: "false", APP_URL: "https://hooks.example.com" });
 }, 600_000);
 afterAll(() => app?.stop());
 
@@ -27,5 +28,12 @@ describe("npm start with DATABASE_URL", () => {
     expect(output).not.toContain("Delivers to special-purpose addresses");
     expect(output).not.toContain("/demo/widget opens");
     expect((await fetch(`${app.url}/demo/widget`)).status).toBe(404);
+  });
+
+  it("tells browsers to keep to https when served as https", async () => {
+    for (const path of ["/api/v1/health", "/signin"]) {
+      const res = await fetch(`${app.url}${path}`);
+      expect(res.headers.get("strict-transport-security"), path).toBe("max-age=31536000; includeSubDomains");
+    }
   });
 });
