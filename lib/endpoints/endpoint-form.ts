@@ -39,7 +39,11 @@ export type EndpointFormResult =
  * channels separated by commas or spaces, timeout in seconds, an empty rate limit = unlimited.
  * Validation is the API's own schema, so the form accepts exactly what the API accepts.
  */
-export function parseEndpointForm(form: FormData, current: Record<string, string> = {}): EndpointFormResult {
+export function parseEndpointForm(
+  form: FormData,
+  current: Record<string, string> = {},
+  currentUrl?: string,
+): EndpointFormResult {
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const eventTypes = form.getAll("eventTypes").map(String).filter(Boolean);
   const values = {
@@ -63,6 +67,12 @@ export function parseEndpointForm(form: FormData, current: Record<string, string
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
     const kept = Object.entries(current).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    if (value === HIDDEN && kept && currentUrl !== undefined && text("url") !== currentUrl) {
+      // A hidden value (often the receiver's credential) never follows the endpoint to a new URL
+      // by itself: whoever changes the URL must know and type it again.
+      fieldErrors.headers = `Type the value of ${name} again: the URL changed, and a hidden value does not go to a new URL unless re-entered`;
+      continue;
+    }
     headers[name] = value === HIDDEN && kept ? kept[1] : value;
   }
   const checkedHeaders = headersMap.safeParse(headers);

@@ -23,7 +23,7 @@ export async function saveEndpointForm(
   try {
     const endpoint = endpointId ? await findEndpoint(tenantId, appId, endpointId) : null;
     const current = (endpoint?.headers ?? {}) as Record<string, string>;
-    const parsed = parseEndpointForm(form, current);
+    const parsed = parseEndpointForm(form, current, endpoint?.url);
     if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values: parsed.values };
     const { headers, ...input } = parsed.input;
     if (options.featureFlags) {

@@ -56,6 +56,32 @@ describe("the endpoint form", () => {
     expect(parsed.ok && parsed.input.headers).toEqual({ Authorization: "Bearer s3cret", "X-Team": "blue" });
   });
 
+  it("does not carry a hidden value to a new URL: it must be typed again", () => {
+    const current = { Authorization: "Bearer s3cret", "X-Team": "blue" };
+    const headers = `Authorization: ${HIDDEN}\nX-Team: blue`;
+    const same = parseEndpointForm(
+      form({ url: "https://example.com", headers }),
+      current,
+      "https://example.com",
+    );
+    expect(same.ok && same.input.headers).toEqual(current);
+    const moved = parseEndpointForm(
+      form({ url: "https://elsewhere.example", headers }),
+      current,
+      "https://example.com",
+    );
+    expect(moved).toMatchObject({
+      ok: false,
+      fieldErrors: { headers: expect.stringContaining("Type the value of Authorization again") },
+    });
+    const retyped = parseEndpointForm(
+      form({ url: "https://elsewhere.example", headers: "Authorization: Bearer n3w\nX-Team: blue" }),
+      current,
+      "https://example.com",
+    );
+    expect(retyped.ok && retyped.input.headers).toEqual({ Authorization: "Bearer n3w", "X-Team": "blue" });
+  });
+
   it("names the field and the line for each problem, and returns what was typed", () => {
     const parsed = parseEndpointForm(
       form({
