@@ -6,6 +6,7 @@ import type { DeliveryDispatcher } from "@/lib/delivery/delivery-dispatcher";
 import { sweepOrphans } from "@/lib/delivery/sweep";
 import { deliveryTrigger } from "@/lib/jobs/delivery-request";
 import { DELIVER_TASK, RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
+import { purgeStaleRows } from "@/lib/maintenance/purge-stale-rows";
 import { retentionSweep } from "@/lib/messages/retention-sweep";
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
@@ -61,6 +62,11 @@ export function taskList(
         log(`Retention: expunged ${messages} payloads and ${attempts} response bodies.`);
       const keys = await purgeIdempotencyKeys(new Date());
       if (keys > 0) log(`Dropped ${keys} expired Idempotency-Keys.`);
+      const stale = await purgeStaleRows(new Date());
+      if (stale.widgetTokens + stale.operationalEvents > 0)
+        log(
+          `Dropped ${stale.widgetTokens} expired widget tokens and ${stale.operationalEvents} old operational events.`,
+        );
       await helpers.addJob(
         RETENTION_TASK,
         {},

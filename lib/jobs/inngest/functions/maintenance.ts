@@ -2,12 +2,14 @@ import { purgeIdempotencyKeys } from "@/lib/api/purge-idempotency-keys";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { sweepOrphans } from "@/lib/delivery/sweep";
 import { inngest } from "@/lib/jobs/inngest/client";
+import { purgeStaleRows } from "@/lib/maintenance/purge-stale-rows";
 import { retentionSweep } from "@/lib/messages/retention-sweep";
 
 /**
  * Every minute: request deliveries whose run was lost (the sweep shared with graphile-worker; its
  * requests go out as `delivery.requested` events after its transaction commits). Once an hour,
- * expunge content past each tenant's retention period and drop expired Idempotency-Keys.
+ * expunge content past each tenant's retention period, drop expired Idempotency-Keys, expired
+ * widget tokens and old operational events.
  */
 export const maintenance = inngest.createFunction(
   { id: "endpoint-health", triggers: [{ cron: "* * * * *" }] },
@@ -18,6 +20,7 @@ export const maintenance = inngest.createFunction(
     if (new Date().getMinutes() !== 0) return { rescheduled, retention: null };
     const retention = await step.run("retention", () => retentionSweep(new Date()));
     const idempotencyKeys = await step.run("idempotency-keys", () => purgeIdempotencyKeys(new Date()));
-    return { rescheduled, retention, idempotencyKeys };
+    const stale = await step.run("stale-rows", () => purgeStaleRows(new Date()));
+    return { rescheduled, retention, idempotencyKeys, stale };
   },
 );

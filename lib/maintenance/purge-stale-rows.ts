@@ -1,0 +1,38 @@
+import { db } from "@/lib/db";
+
+const BATCH = 10_000;
+/** Expired widget tokens are kept this long: their pages still show "link expired" meanwhile. */
+export const EXPIRED_WIDGET_TOKEN_KEPT_MS = 7 * 24 * 3_600_000;
+
+/**
+ * The hourly maintenance's clean-up of rows nothing needs any more, in batches: widget tokens
+ * expired more than EXPIRED_WIDGET_TOKEN_KEPT_MS ago, and operational events older than their
+ * tenant's retention period (as messages are). Returns how many of each went.
+ */
+export async function purgeStaleRows(
+  now: Date,
+): Promise<{ widgetTokens: number; operationalEvents: number }> {
+  const tokensBefore = new Date(now.getTime() - EXPIRED_WIDGET_TOKEN_KEPT_MS);
+  const widgetTokens = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "AppPortalToken" WHERE ctid IN (
+        SELECT ctid FROM "AppPortalToken" WHERE "expiresAt" < ${tokensBefore} LIMIT ${BATCH})`,
+  );
+  const operationalEvents = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "OperationalEvent" WHERE ctid IN (
+        SELECT o.ctid FROM "OperationalEvent" o JOIN "Tenant" t ON t.id = o."tenantId"
+         WHERE o."createdAt" < ${now}::timestamptz - make_interval(days => t."retentionDays")
+         LIMIT ${BATCH})`,
+  );
+  return { widgetTokens, operationalEvents };
+}
+
+async function inBatches(run: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await run();
+    total += n;
+    if (n < BATCH) return total;
+  }
+}

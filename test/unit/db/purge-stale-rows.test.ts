@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApplication } from "@/lib/applications/create-application";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { purgeStaleRows } from "@/lib/maintenance/purge-stale-rows";
+import { freshDatabase } from "../../support/database";
+import { createTestTenant } from "../../support/fixtures";
+
+const DAY = 86_400_000;
+let tenantId: string;
+let appId: string;
+
+beforeAll(async () => {
+  await freshDatabase();
+  ({ tenantId } = await createTestTenant("purge"));
+  await db.tenant.update({ where: { id: tenantId }, data: { retentionDays: 10 } });
+  appId = (await createApplication(tenantId, { name: "Purged" })).app.id;
+});
+afterAll(() => db.$disconnect());
+
+describe("the maintenance's clean-up", () => {
+  it("drops widget tokens expired over 7 days ago and operational events past the tenant's retention", async () => {
+    const now = new Date();
+    const token = (id: string, expiresAgoMs: number) => ({
+      id,
+      tenantId,
+      applicationId: appId,
+      tokenHash: newId("apt"),
+      capabilities: [],
+      expiresAt: new Date(now.getTime() - expiresAgoMs),
+    });
+    await db.appPortalToken.createMany({
+      data: [token("apt_old", 8 * DAY), token("apt_recent", 6 * DAY), token("apt_live", -DAY)],
+    });
+    const event = (id: string, ageMs: number) => ({
+      id,
+      tenantId,
+      type: "endpoint.disabled",
+      payload: {},
+      createdAt: new Date(now.getTime() - ageMs),
+    });
+    await db.operationalEvent.createMany({
+      data: [event("opev_old", 11 * DAY), event("opev_kept", 9 * DAY)],
+    });
+
+    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 1, operationalEvents: 1 });
+    expect(
+      (await db.appPortalToken.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((t) => t.id),
+    ).toEqual(["apt_live", "apt_recent"]);
+    expect((await db.operationalEvent.findMany({ select: { id: true } })).map((e) => e.id)).toEqual([
+      "opev_kept",
+    ]);
+    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 0, operationalEvents: 0 });
+  });
+});
