@@ -49,6 +49,9 @@ const schema = z.object({
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   SIGNUP_ENABLED: bool.default(true),
+  // Failed sign-ins per account within the window; past them, sign-in answers 429 until it ends.
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  SIGN_IN_FAILURE_WINDOW: duration.prefault("15m"),
   // /demo/widget mints widget links for the demo application without signing in: local use only
   // (on by default with the embedded database, off otherwise).
   DEMO_WIDGET: bool.default(false),

@@ -3,6 +3,7 @@ import type { AuthOptions } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
+import { clearSignInFailures, recordFailedSignIn } from "@/lib/auth/sign-in-limit";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { verifyPassword } from "@/lib/tenants/sign-up";
@@ -65,7 +66,11 @@ export function authOptions(): AuthOptions {
         },
         async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
-          return verifyPassword(credentials.email, credentials.password);
+          // The route refuses a locked account before this runs (app/api/auth/[...nextauth]).
+          const user = await verifyPassword(credentials.email, credentials.password);
+          if (user) await clearSignInFailures(credentials.email);
+          else await recordFailedSignIn(credentials.email);
+          return user;
         },
       }),
       ...github,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { signUp } from "@/lib/tenants/sign-up";
 import { type AppProcess, startApp } from "../support/app-process";
 import { freshDatabase } from "../support/database";
 
@@ -36,4 +37,47 @@ describe("npm start with DATABASE_URL", () => {
       expect(res.headers.get("strict-transport-security"), path).toBe("max-age=31536000; includeSubDomains");
     }
   });
+
+  it("locks an account after its failed sign-ins: 40 wrong passwords meet a 429 with Retry-After", async () => {
+    const password = "correct horse battery staple";
+    await signUp({ email: "target@example.test", password, name: "Target" });
+    await signUp({ email: "bystander@example.test", password, name: "Bystander" });
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 40; i++) {
+      const res = await signIn("target@example.test", `wrong ${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get("retry-after");
+    }
+    expect(statuses.slice(0, 10).every((s) => s !== 429 && s < 500)).toBe(true);
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Locked whatever the password, and only that account.
+    expect((await signIn("target@example.test", password)).status).toBe(429);
+    const other = await signIn("bystander@example.test", password);
+    expect(other.status).toBe(200);
+    expect((await other.json()).url).not.toContain("error=");
+  }, 120_000);
 });
+
+/** A password sign-in as next-auth's client makes it (CSRF token and cookie, JSON answer). */
+async function signIn(email: string, password: string): Promise<Response> {
+  const csrf = await fetch(`${app.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return fetch(`${app.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password,
+      json: "true",
+      callbackUrl: `${app.url}/dashboard`,
+    }),
+    redirect: "manual",
+  });
+}
