@@ -8,30 +8,38 @@ const BCRYPT_ROUNDS = 12;
 /** Creates a user with a password and a new tenant they own. A taken email is a 409. */
 export async function signUp(input: { email: string; password: string; name?: string; tenantName?: string }) {
   const email = input.email.trim().toLowerCase();
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_ROUNDS);
+  // Checked before hashing: a taken email costs no bcrypt work (hashing runs on the event loop).
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) throw conflict("An account with this email already exists");
+  if (existing) throw taken();
+  const passwordHash = await bcrypt.hash(input.password, BCRYPT_ROUNDS);
   const userId = newId("user");
   const tenantId = newId("org");
-  await db.$transaction([
-    db.user.create({
-      data: { id: userId, email, name: input.name ?? null, passwordHash },
-      select: { id: true },
-    }),
-    db.tenant.create({
-      data: {
-        id: tenantId,
-        name: input.tenantName?.trim() || `${input.name?.trim() || email.split("@")[0]}'s team`,
-      },
-      select: { id: true },
-    }),
-    db.membership.create({
-      data: { id: newId("mem"), userId, tenantId, role: "owner" },
-      select: { id: true },
-    }),
-  ]);
+  await db
+    .$transaction([
+      db.user.create({
+        data: { id: userId, email, name: input.name ?? null, passwordHash },
+        select: { id: true },
+      }),
+      db.tenant.create({
+        data: {
+          id: tenantId,
+          name: input.tenantName?.trim() || `${input.name?.trim() || email.split("@")[0]}'s team`,
+        },
+        select: { id: true },
+      }),
+      db.membership.create({
+        data: { id: newId("mem"), userId, tenantId, role: "owner" },
+        select: { id: true },
+      }),
+    ])
+    .catch((error: unknown) => {
+      // The same email signed up at the same moment: the unique index decides.
+      throw (error as { code?: string }).code === "P2002" ? taken() : error;
+    });
   return { userId, tenantId, email };
 }
+
+const taken = () => conflict("An account with this email already exists");
 
 export async function verifyPassword(email: string, password: string) {
   const user = await db.user.findUnique({
