@@ -84,6 +84,10 @@ const schema = z.object({
   ENDPOINT_DISABLE_AFTER: duration.prefault("5d"),
   ENDPOINT_DISABLE_MIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Per-tenant limits (422 quota_exceeded past them).
+  QUOTA_APPLICATIONS: z.coerce.number().int().min(1).default(10_000),
+  QUOTA_ENDPOINTS_PER_APPLICATION: z.coerce.number().int().min(1).default(500),
+  QUOTA_EVENT_TYPES: z.coerce.number().int().min(1).default(2_000),
 });
 
 // Inngest needs its keys unless INNGEST_DEV points the SDK at a local dev server.

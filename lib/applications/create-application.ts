@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { newId } from "@/lib/ids";
 import type { ApplicationIn } from "@/lib/schemas/application";
+import { assertQuota } from "@/lib/tenants/quotas";
 
 /**
  * Creates an application. With `getIfExists`, an existing application with the same uid is
@@ -21,6 +22,7 @@ export async function createApplication(tenantId: string, input: ApplicationIn, 
     const app = await existing();
     if (app) return { app, created: false };
   }
+  await assertQuota("applications", { tenantId });
   try {
     const app = await db.application.create({
       data: {

@@ -10,10 +10,12 @@ import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
 import { newId } from "@/lib/ids";
 import type { AppRef } from "@/lib/operational/operational-app";
 import type { EndpointIn } from "@/lib/schemas/endpoint";
+import { assertQuota } from "@/lib/tenants/quotas";
 
 export async function createEndpoint(tenantId: string, appIdOrUid: AppRef, input: EndpointIn) {
   const app = await findApplication(tenantId, appIdOrUid);
   await checkEventTypes(tenantId, input.eventTypes, appIdOrUid);
+  await assertQuota("endpoints", { tenantId, applicationId: app.id });
   const id = newId("ep");
   try {
     const endpoint = await db.endpoint.create({

@@ -5,6 +5,7 @@ import { eventTypeSelect } from "@/lib/event-types/serialize-event-type";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { EventTypeIn, EventTypePatch } from "@/lib/schemas/event-type";
+import { assertQuota } from "@/lib/tenants/quotas";
 
 function jsonOrNull(value: unknown) {
   return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue | undefined);
@@ -12,6 +13,7 @@ function jsonOrNull(value: unknown) {
 
 /** Creates an event type; a name already in the catalogue is a 409. */
 export async function createEventType(tenantId: string, input: EventTypeIn) {
+  await assertQuota("eventTypes", { tenantId });
   try {
     return await db.eventType.create({
       data: {
