@@ -1,4 +1,23 @@
 // @ts-check
+
+// Portal pages: scripts, styles, frames and requests from this site only; no plugins, no <base>,
+// forms post here, and no one may frame them. Next's bootstrap and our theme script are inline, so
+// scripts need 'unsafe-inline' (nonces would make every page dynamic); the other directives still
+// shut out injected remote scripts' exfiltration, framing and plugin tricks. `next dev` needs eval.
+const PORTAL_CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "production" ? "" : " 'unsafe-eval'"}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join("; ");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Packages that must run as plain Node modules on the server, not be bundled.
@@ -22,6 +41,7 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           // Only the widget may be framed (by the origins its tenant lists).
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: PORTAL_CSP },
         ],
       },
       {

@@ -31,6 +31,18 @@ describe("npm start with DATABASE_URL", () => {
     expect((await fetch(`${app.url}/demo/widget`)).status).toBe(404);
   });
 
+  it("sends a Content-Security-Policy with portal pages", async () => {
+    const csp = (await fetch(`${app.url}/signin`)).headers.get("content-security-policy") ?? "";
+    for (const directive of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+    ])
+      expect(csp).toContain(directive);
+    expect(csp).not.toContain("unsafe-eval");
+  });
+
   it("tells browsers to keep to https when served as https", async () => {
     for (const path of ["/api/v1/health", "/signin"]) {
       const res = await fetch(`${app.url}${path}`);
