@@ -52,6 +52,10 @@ const schema = z.object({
   // Failed sign-ins per account within the window; past them, sign-in answers 429 until it ends.
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   SIGN_IN_FAILURE_WINDOW: duration.prefault("15m"),
+  // … and per client address (several accounts tried from one place), in the same window.
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  // Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry.
+  TRUST_PROXY: bool.default(false),
   // /demo/widget mints widget links for the demo application without signing in: local use only
   // (on by default with the embedded database, off otherwise).
   DEMO_WIDGET: bool.default(false),

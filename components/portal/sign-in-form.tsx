@@ -35,7 +35,7 @@ export function SignInForm({ github }: { github: boolean }) {
           setPending(false);
           if (result?.ok) router.push(callbackUrl);
           else if (result?.status === 429)
-            setError("Too many failed sign-ins for this account. Wait a few minutes, then try again.");
+            setError("Too many failed sign-ins. Wait a few minutes, then try again.");
           else setError("That email and password do not match an account.");
         }}
       >

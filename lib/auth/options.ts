@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { clearSignInFailures, recordFailedSignIn } from "@/lib/auth/sign-in-limit";
 import { db } from "@/lib/db";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { newId } from "@/lib/ids";
 import { verifyPassword } from "@/lib/tenants/sign-up";
 
@@ -64,12 +65,15 @@ export function authOptions(): AuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          // The route refuses a locked account before this runs (app/api/auth/[...nextauth]).
+          // The route refuses a locked account or address before this runs (app/api/auth/[...nextauth]).
           const user = await verifyPassword(credentials.email, credentials.password);
           if (user) await clearSignInFailures(credentials.email);
-          else await recordFailedSignIn(credentials.email);
+          else {
+            const address = (req?.headers as Record<string, string> | undefined)?.[CLIENT_ADDRESS_HEADER];
+            await recordFailedSignIn({ email: credentials.email, address });
+          }
           return user;
         },
       }),

@@ -2,43 +2,64 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 
-// Failed password sign-ins, counted per account in PostgreSQL (rate-limiter-flexible's store, the
-// RateLimit table), so every process shares the count: SIGN_IN_MAX_FAILURES within
-// SIGN_IN_FAILURE_WINDOW, then sign-in for that account answers 429 with Retry-After until the
-// window ends, whatever password comes. A success clears the count.
+// Failed password sign-ins, counted in PostgreSQL (rate-limiter-flexible's store, the RateLimit
+// table), so every process shares the counts: per account (SIGN_IN_MAX_FAILURES) and per client
+// address (SIGN_IN_MAX_FAILURES_PER_ADDRESS, one place trying many accounts), within
+// SIGN_IN_FAILURE_WINDOW. Past either, sign-in answers 429 with Retry-After until the window ends,
+// whatever password comes. A success clears the account's count (not the address's).
 
-let limiter: RateLimiterPostgres | undefined;
-function failures(): RateLimiterPostgres {
-  limiter ??= new RateLimiterPostgres({
-    storeClient: pgPool(),
-    tableName: "RateLimit",
-    tableCreated: true,
-    keyPrefix: "sign-in-failures",
-    points: env().SIGN_IN_MAX_FAILURES,
-    duration: Math.ceil(env().SIGN_IN_FAILURE_WINDOW / 1000),
-    clearExpiredByTimeout: true,
-  });
-  return limiter;
+const limiters = new Map<string, RateLimiterPostgres>();
+function limiter(kind: "account" | "address"): RateLimiterPostgres {
+  let found = limiters.get(kind);
+  if (!found) {
+    const e = env();
+    found = new RateLimiterPostgres({
+      storeClient: pgPool(),
+      tableName: "RateLimit",
+      tableCreated: true,
+      keyPrefix: `sign-in-failures-${kind}`,
+      points: kind === "account" ? e.SIGN_IN_MAX_FAILURES : e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      duration: Math.ceil(e.SIGN_IN_FAILURE_WINDOW / 1000),
+      clearExpiredByTimeout: true,
+    });
+    limiters.set(kind, found);
+  }
+  return found;
 }
 
-const accountKey = (email: string) => email.trim().toLowerCase();
-
-/** Seconds until the account may try again, or null when it may now. */
-export async function signInBlockedFor(email: string): Promise<number | null> {
-  const state = await failures().get(accountKey(email));
-  if (!state || state.consumedPoints < env().SIGN_IN_MAX_FAILURES) return null;
-  return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+interface Who {
+  email: string;
+  /** The client's address (lib/http/client-address.ts); unknown outside our HTTP server. */
+  address?: string | null;
 }
 
-export async function recordFailedSignIn(email: string): Promise<void> {
-  try {
-    await failures().consume(accountKey(email));
-  } catch (error) {
-    // Over the limit already: that is what the count is for, not an error.
-    if (!(error instanceof RateLimiterRes)) throw error;
+const keys = ({ email, address }: Who) => [
+  ["account", email.trim().toLowerCase()] as const,
+  ...(address ? [["address", address] as const] : []),
+];
+
+/** Seconds until this sign-in may be tried, or null when it may now. */
+export async function signInBlockedFor(who: Who): Promise<number | null> {
+  let wait: number | null = null;
+  for (const [kind, key] of keys(who)) {
+    const state = await limiter(kind).get(key);
+    if (state && state.consumedPoints >= limiter(kind).points)
+      wait = Math.max(wait ?? 0, Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+  }
+  return wait;
+}
+
+export async function recordFailedSignIn(who: Who): Promise<void> {
+  for (const [kind, key] of keys(who)) {
+    try {
+      await limiter(kind).consume(key);
+    } catch (error) {
+      // Over the limit already: that is what the count is for, not an error.
+      if (!(error instanceof RateLimiterRes)) throw error;
+    }
   }
 }
 
 export async function clearSignInFailures(email: string): Promise<void> {
-  await failures().delete(accountKey(email));
+  await limiter("account").delete(email.trim().toLowerCase());
 }

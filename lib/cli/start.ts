@@ -10,6 +10,7 @@ import { ensureBuild } from "@/lib/cli/ensure-build";
 import { serveHotRoute } from "@/lib/cli/hot-routes";
 import { disconnectDb } from "@/lib/db";
 import { deliveryConfig } from "@/lib/delivery/config";
+import { stampClientAddress } from "@/lib/http/client-address";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 import { withWidgetHeaders } from "@/lib/widget/frame-headers";
@@ -53,6 +54,7 @@ const handleWithWidgetHeaders = withWidgetHeaders(handle);
 // (HSTS); next-auth marks its cookies Secure by itself when NEXTAUTH_URL is https.
 const hsts = baseUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 const http = drainingServer((req, res) => {
+  stampClientAddress(req, env.TRUST_PROXY);
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   const hot = serveHotRoute(req, res);
   if (hot) {

@@ -10,7 +10,11 @@ let app: AppProcess;
 
 beforeAll(async () => {
   // Served as https behind a proxy: APP_URL says so (the test still talks http on loopback).
-  app = await startApp(await freshDatabase(), { DEMO_SEED: "false", APP_URL: "https://hooks.example.com" });
+  app = await startApp(await freshDatabase(), {
+    DEMO_SEED: "false",
+    APP_URL: "https://hooks.example.com",
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: "20",
+  });
 }, 600_000);
 afterAll(() => app?.stop());
 
@@ -70,10 +74,28 @@ describe("npm start with DATABASE_URL", () => {
     expect(other.status).toBe(200);
     expect((await other.json()).url).not.toContain("error=");
   }, 120_000);
+
+  it("locks out one address that tries many accounts, and headers the client sends cannot dodge it", async () => {
+    // This file's app allows 20 failures per address; the test above spent 10 of them.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await signIn(`nobody-${i}@example.test`, "guess")).status);
+    expect(statuses.slice(0, 10).every((s) => s !== 429 && s < 500)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    const spoofed = await signIn("nobody-else@example.test", "guess", {
+      "x-forwarded-for": "203.0.113.9",
+      "x-hookline-client-address": "198.51.100.7",
+    });
+    expect(spoofed.status).toBe(429);
+    expect(Number(spoofed.headers.get("retry-after"))).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 /** A password sign-in as next-auth's client makes it (CSRF token and cookie, JSON answer). */
-async function signIn(email: string, password: string): Promise<Response> {
+async function signIn(
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const csrf = await fetch(`${app.url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers
@@ -82,7 +104,7 @@ async function signIn(email: string, password: string): Promise<Response> {
     .join("; ");
   return fetch(`${app.url}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...headers },
     body: new URLSearchParams({
       csrfToken,
       email,

@@ -2,6 +2,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { signInBlockedFor } from "@/lib/auth/sign-in-limit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -14,8 +15,9 @@ async function handler(req: Request, ctx: Ctx): Promise<Response> {
 }
 
 /**
- * A password sign-in for an account past its failed attempts (lib/auth/sign-in-limit.ts) is a 429
- * with Retry-After, whatever the password: next-auth's client reads `url`'s `error` and the status.
+ * A password sign-in for an account, or from an address, past its failed attempts
+ * (lib/auth/sign-in-limit.ts) is a 429 with Retry-After, whatever the password: next-auth's
+ * client reads `url`'s `error` and the status.
  */
 async function lockedOut(req: Request): Promise<Response | null> {
   const form = await req
@@ -23,14 +25,16 @@ async function lockedOut(req: Request): Promise<Response | null> {
     .formData()
     .catch(() => null);
   const email = String(form?.get("email") ?? "");
-  const wait = email ? await signInBlockedFor(email) : null;
+  const wait = email
+    ? await signInBlockedFor({ email, address: req.headers.get(CLIENT_ADDRESS_HEADER) })
+    : null;
   if (wait === null) return null;
   const url = new URL(`/signin?error=TooManyAttempts&retryAfter=${wait}`, req.url).toString();
   return Response.json(
     {
       url,
       code: "too_many_attempts",
-      detail: `Too many failed sign-ins for this account; try again in ${wait} s.`,
+      detail: `Too many failed sign-ins; try again in ${wait} s.`,
     },
     { status: 429, headers: { "Retry-After": String(wait) } },
   );
