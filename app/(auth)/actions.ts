@@ -1,7 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import { ApiError } from "@/lib/api/errors";
+import { takeSignUpAttempt } from "@/lib/auth/sign-in-limit";
 import { env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { signUpIn } from "@/lib/schemas/auth";
 import { signUp } from "@/lib/tenants/sign-up";
 
@@ -25,6 +28,13 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
     return { ok: false, fieldErrors, values };
   }
+  const wait = await takeSignUpAttempt((await headers()).get(CLIENT_ADDRESS_HEADER));
+  if (wait !== null)
+    return {
+      ok: false,
+      error: `Too many sign-ups from your address; try again in ${Math.ceil(wait / 60)} minutes.`,
+      values,
+    };
   try {
     await signUp(parsed.data);
     return { ok: true };

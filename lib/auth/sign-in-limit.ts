@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 // whatever password comes. A success clears the account's count (not the address's).
 
 const limiters = new Map<string, RateLimiterPostgres>();
-function limiter(kind: "account" | "address"): RateLimiterPostgres {
+function limiter(kind: "account" | "address" | "sign-up"): RateLimiterPostgres {
   let found = limiters.get(kind);
   if (!found) {
     const e = env();
@@ -17,14 +17,33 @@ function limiter(kind: "account" | "address"): RateLimiterPostgres {
       storeClient: pgPool(),
       tableName: "RateLimit",
       tableCreated: true,
-      keyPrefix: `sign-in-failures-${kind}`,
-      points: kind === "account" ? e.SIGN_IN_MAX_FAILURES : e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
-      duration: Math.ceil(e.SIGN_IN_FAILURE_WINDOW / 1000),
+      keyPrefix: kind === "sign-up" ? "sign-ups-address" : `sign-in-failures-${kind}`,
+      points: {
+        account: e.SIGN_IN_MAX_FAILURES,
+        address: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+        "sign-up": e.SIGN_UPS_PER_ADDRESS,
+      }[kind],
+      duration: kind === "sign-up" ? 3600 : Math.ceil(e.SIGN_IN_FAILURE_WINDOW / 1000),
       clearExpiredByTimeout: true,
     });
     limiters.set(kind, found);
   }
   return found;
+}
+
+/**
+ * Counts a sign-up attempt from `address` (SIGN_UPS_PER_ADDRESS an hour): null when it may go on,
+ * else the seconds to wait. Without a known address (outside our HTTP server) it always may.
+ */
+export async function takeSignUpAttempt(address: string | null | undefined): Promise<number | null> {
+  if (!address) return null;
+  try {
+    await limiter("sign-up").consume(address);
+    return null;
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+  }
 }
 
 interface Who {
