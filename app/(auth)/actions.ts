@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { ApiError } from "@/lib/api/errors";
-import { takeSignUpAttempt } from "@/lib/auth/sign-in-limit";
+import { takeSignUpAttempt } from "@/lib/auth/rate-limits";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { signUpIn } from "@/lib/schemas/auth";

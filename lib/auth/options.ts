@@ -3,7 +3,7 @@ import type { AuthOptions } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
-import { clearSignInFailures, recordFailedSignIn } from "@/lib/auth/sign-in-limit";
+import { clearSignInFailures, recordFailedSignIn } from "@/lib/auth/rate-limits";
 import { db } from "@/lib/db";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { newId } from "@/lib/ids";

@@ -27,7 +27,7 @@ describe("sign-up attempts per client address", () => {
   it("allows SIGN_UPS_PER_ADDRESS an hour from one address, then says how long to wait; other addresses are free", async () => {
     process.env.SIGN_UPS_PER_ADDRESS = "3";
     resetEnvCache();
-    const { takeSignUpAttempt } = await import("@/lib/auth/sign-in-limit");
+    const { takeSignUpAttempt } = await import("@/lib/auth/rate-limits");
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await takeSignUpAttempt("192.0.2.44"));
     expect(results.slice(0, 3)).toEqual([null, null, null]);

@@ -1,7 +1,7 @@
 // /api/auth/* — next-auth: sign-in (email + password, GitHub when configured), sign-out, session
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { signInBlockedFor } from "@/lib/auth/sign-in-limit";
+import { signInBlockedFor } from "@/lib/auth/rate-limits";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
@@ -16,7 +16,7 @@ async function handler(req: Request, ctx: Ctx): Promise<Response> {
 
 /**
  * A password sign-in for an account, or from an address, past its failed attempts
- * (lib/auth/sign-in-limit.ts) is a 429 with Retry-After, whatever the password: next-auth's
+ * (lib/auth/rate-limits.ts) is a 429 with Retry-After, whatever the password: next-auth's
  * client reads `url`'s `error` and the status.
  */
 async function lockedOut(req: Request): Promise<Response | null> {

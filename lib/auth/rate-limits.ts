@@ -2,11 +2,13 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 
-// Failed password sign-ins, counted in PostgreSQL (rate-limiter-flexible's store, the RateLimit
-// table), so every process shares the counts: per account (SIGN_IN_MAX_FAILURES) and per client
-// address (SIGN_IN_MAX_FAILURES_PER_ADDRESS, one place trying many accounts), within
-// SIGN_IN_FAILURE_WINDOW. Past either, sign-in answers 429 with Retry-After until the window ends,
-// whatever password comes. A success clears the account's count (not the address's).
+// The portal's rate limits, counted in PostgreSQL (rate-limiter-flexible's store, the RateLimit
+// table) so every process shares them:
+// - failed password sign-ins per account (SIGN_IN_MAX_FAILURES) and per client address
+//   (SIGN_IN_MAX_FAILURES_PER_ADDRESS, one place trying many accounts) within
+//   SIGN_IN_FAILURE_WINDOW; past either, sign-in answers 429 with Retry-After until the window
+//   ends, whatever password comes. A success clears the account's count (not the address's).
+// - sign-up attempts per client address (SIGN_UPS_PER_ADDRESS an hour).
 
 const limiters = new Map<string, RateLimiterPostgres>();
 function limiter(kind: "account" | "address" | "sign-up"): RateLimiterPostgres {
