@@ -94,6 +94,10 @@ const schema = z.object({
   QUOTA_APPLICATIONS: z.coerce.number().int().min(1).default(10_000),
   QUOTA_ENDPOINTS_PER_APPLICATION: z.coerce.number().int().min(1).default(500),
   QUOTA_EVENT_TYPES: z.coerce.number().int().min(1).default(2_000),
+  // Messages a tenant may send per second, all its keys together (429 past it; 0: no limit).
+  QUOTA_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(2_000),
+  // REST API requests per API key per second (429 past it; 0: no limit).
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(5_000),
 });
 
 // Inngest needs its keys unless INNGEST_DEV points the SDK at a local dev server.

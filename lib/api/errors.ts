@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly detail: string,
+    /** Extra response headers (Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
   }
@@ -47,7 +49,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /** Maps anything thrown in a handler to a JSON response; unknown errors are logged, never shown. */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return json({ code: error.code, detail: error.detail }, error.status);
+  if (error instanceof ApiError)
+    return json({ code: error.code, detail: error.detail }, error.status, error.headers);
   if (error instanceof ValidationFailed) return json({ code: "validation", detail: error.problems }, 422);
   if (error instanceof ZodError) return json({ code: "validation", detail: zodProblems(error, "body") }, 422);
   if (isDatabaseUnavailable(error)) {

@@ -8,6 +8,7 @@ import {
   withIdempotency,
 } from "@/lib/api/idempotency";
 import { readBody } from "@/lib/api/read-body";
+import { spendApiRequest } from "@/lib/api/reserved-limiter";
 import { storableJsonProblem } from "@/lib/api/storable-json";
 import { env } from "@/lib/env";
 
@@ -44,7 +45,8 @@ export function apiHandler<P = Record<string, never>>(
 ) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
-      const { tenantId } = await authenticate(req);
+      const { tenantId, apiKeyId } = await authenticate(req);
+      await spendApiRequest(apiKeyId);
       const params = (await route?.params) ?? ({} as P);
       const rawBody =
         req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req, env().API_MAX_BODY_BYTES);

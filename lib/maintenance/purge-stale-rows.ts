@@ -7,11 +7,13 @@ export const EXPIRED_WIDGET_TOKEN_KEPT_MS = 7 * 24 * 3_600_000;
 /**
  * The hourly maintenance's clean-up of rows nothing needs any more, in batches: widget tokens
  * expired more than EXPIRED_WIDGET_TOKEN_KEPT_MS ago, and operational events older than their
- * tenant's retention period (as messages are). Returns how many of each went.
+ * tenant's retention period (as messages are), and rate-limit counters whose window has ended
+ * (rate-limiter-flexible clears its own too, but only in a process that has used that limiter).
+ * Returns how many of each went.
  */
 export async function purgeStaleRows(
   now: Date,
-): Promise<{ widgetTokens: number; operationalEvents: number }> {
+): Promise<{ widgetTokens: number; operationalEvents: number; rateLimits: number }> {
   const tokensBefore = new Date(now.getTime() - EXPIRED_WIDGET_TOKEN_KEPT_MS);
   const widgetTokens = await inBatches(
     () => db.$executeRaw`
@@ -25,7 +27,12 @@ export async function purgeStaleRows(
          WHERE o."createdAt" < ${now}::timestamptz - make_interval(days => t."retentionDays")
          LIMIT ${BATCH})`,
   );
-  return { widgetTokens, operationalEvents };
+  const rateLimits = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "RateLimit" WHERE key IN (
+        SELECT key FROM "RateLimit" WHERE expire < ${now.getTime()} LIMIT ${BATCH})`,
+  );
+  return { widgetTokens, operationalEvents, rateLimits };
 }
 
 async function inBatches(run: () => Promise<number>): Promise<number> {

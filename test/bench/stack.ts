@@ -54,6 +54,10 @@ export async function startBenchStack(options: {
     DELIVERY_ALLOW_CIDRS: "127.0.0.0/8,::1/128",
     DELIVERY_REQUIRE_HTTPS: "false",
     DEMO_SEED: "true",
+    // The bench measures the engine, not a tenant's quota: one tenant sends everything. The limiters
+    // still run (high limits), so their cost is in the numbers.
+    QUOTA_MESSAGES_PER_SECOND: process.env.QUOTA_MESSAGES_PER_SECOND ?? "1000000",
+    API_RATE_LIMIT: process.env.API_RATE_LIMIT ?? "1000000",
     ...(options.workerConcurrency ? { WORKER_CONCURRENCY: options.workerConcurrency } : {}),
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
   };

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 describe("the maintenance's clean-up", () => {
-  it("drops widget tokens expired over 7 days ago and operational events past the tenant's retention", async () => {
+  it("drops widget tokens expired over 7 days ago, operational events past the tenant's retention and lapsed rate-limit counters", async () => {
     const now = new Date();
     const token = (id: string, expiresAgoMs: number) => ({
       id,
@@ -43,13 +43,20 @@ describe("the maintenance's clean-up", () => {
       data: [event("opev_old", 11 * DAY), event("opev_kept", 9 * DAY)],
     });
 
-    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 1, operationalEvents: 1 });
+    await db.$executeRaw`
+      INSERT INTO "RateLimit" (key, points, expire) VALUES
+        ('lapsed', 3, ${now.getTime() - 1}), ('live', 2, ${now.getTime() + 60_000}), ('forever', 1, NULL)`;
+
+    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 1, operationalEvents: 1, rateLimits: 1 });
+    expect(
+      (await db.$queryRaw<{ key: string }[]>`SELECT key FROM "RateLimit" ORDER BY key`).map((r) => r.key),
+    ).toEqual(["forever", "live"]);
     expect(
       (await db.appPortalToken.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((t) => t.id),
     ).toEqual(["apt_live", "apt_recent"]);
     expect((await db.operationalEvent.findMany({ select: { id: true } })).map((e) => e.id)).toEqual([
       "opev_kept",
     ]);
-    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 0, operationalEvents: 0 });
+    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 0, operationalEvents: 0, rateLimits: 0 });
   });
 });

@@ -2,6 +2,7 @@
 import { json } from "@/lib/api/errors";
 import { type ApiContext, apiHandler } from "@/lib/api/handler";
 import { listQuery } from "@/lib/api/pagination";
+import { spendMessages } from "@/lib/api/reserved-limiter";
 import { env } from "@/lib/env";
 import { createMessage } from "@/lib/messages/create-message";
 import { listMessages } from "@/lib/messages/list-messages";
@@ -24,7 +25,9 @@ const withContent = (ctx: ApiContext<Params>) => ctx.query(withContentQuery).wit
 
 export const POST = apiHandler<Params>(
   async (ctx) => {
-    const { message } = await createMessage(ctx.tenantId, ctx.params.app_id, ctx.body(messageIn), {
+    const input = ctx.body(messageIn);
+    await spendMessages(ctx.tenantId);
+    const { message } = await createMessage(ctx.tenantId, ctx.params.app_id, input, {
       maxPayloadBytes: env().MESSAGE_MAX_PAYLOAD_BYTES,
       idempotency: ctx.idempotency,
     });
