@@ -56,6 +56,9 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   // Sign-up attempts per client address per hour.
   SIGN_UPS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
+  // Attempts to accept one invitation, and invitations from one client address, per hour.
+  INVITATION_ACCEPTS_PER_INVITATION: z.coerce.number().int().min(1).max(100_000).default(10),
+  INVITATION_ACCEPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   // Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry.
   TRUST_PROXY: bool.default(false),
   // /demo/widget mints widget links for the demo application without signing in: local use only

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -9,23 +10,30 @@ import { env } from "@/lib/env";
 //   SIGN_IN_FAILURE_WINDOW; past either, sign-in answers 429 with Retry-After until the window
 //   ends, whatever password comes. A success clears the account's count (not the address's).
 // - sign-up attempts per client address (SIGN_UPS_PER_ADDRESS an hour).
+// - invitation acceptances per invitation and per client address (INVITATION_ACCEPTS_PER_*).
 
-const limiters = new Map<string, RateLimiterPostgres>();
-function limiter(kind: "account" | "address" | "sign-up"): RateLimiterPostgres {
+type Kind = "account" | "address" | "sign-up" | "invitation" | "invitation-address";
+
+const limiters = new Map<Kind, RateLimiterPostgres>();
+function limiter(kind: Kind): RateLimiterPostgres {
   let found = limiters.get(kind);
   if (!found) {
     const e = env();
+    const signInWindow = Math.ceil(e.SIGN_IN_FAILURE_WINDOW / 1000);
+    const [keyPrefix, points, duration] = {
+      account: ["sign-in-failures-account", e.SIGN_IN_MAX_FAILURES, signInWindow],
+      address: ["sign-in-failures-address", e.SIGN_IN_MAX_FAILURES_PER_ADDRESS, signInWindow],
+      "sign-up": ["sign-ups-address", e.SIGN_UPS_PER_ADDRESS, 3600],
+      invitation: ["invitation-accepts", e.INVITATION_ACCEPTS_PER_INVITATION, 3600],
+      "invitation-address": ["invitation-accepts-address", e.INVITATION_ACCEPTS_PER_ADDRESS, 3600],
+    }[kind] as [string, number, number];
     found = new RateLimiterPostgres({
       storeClient: pgPool(),
       tableName: "RateLimit",
       tableCreated: true,
-      keyPrefix: kind === "sign-up" ? "sign-ups-address" : `sign-in-failures-${kind}`,
-      points: {
-        account: e.SIGN_IN_MAX_FAILURES,
-        address: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
-        "sign-up": e.SIGN_UPS_PER_ADDRESS,
-      }[kind],
-      duration: kind === "sign-up" ? 3600 : Math.ceil(e.SIGN_IN_FAILURE_WINDOW / 1000),
+      keyPrefix,
+      points,
+      duration,
       clearExpiredByTimeout: true,
     });
     limiters.set(kind, found);
@@ -33,19 +41,39 @@ function limiter(kind: "account" | "address" | "sign-up"): RateLimiterPostgres {
   return found;
 }
 
+/** Consumes a point of each; null when all had one left, else the seconds to wait. */
+async function take(entries: [Kind, string][]): Promise<number | null> {
+  let wait: number | null = null;
+  for (const [kind, key] of entries) {
+    try {
+      await limiter(kind).consume(key);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      wait = Math.max(wait ?? 0, Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+    }
+  }
+  return wait;
+}
+
 /**
  * Counts a sign-up attempt from `address` (SIGN_UPS_PER_ADDRESS an hour): null when it may go on,
  * else the seconds to wait. Without a known address (outside our HTTP server) it always may.
  */
 export async function takeSignUpAttempt(address: string | null | undefined): Promise<number | null> {
-  if (!address) return null;
-  try {
-    await limiter("sign-up").consume(address);
-    return null;
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-    return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-  }
+  return address ? take([["sign-up", address]]) : null;
+}
+
+/**
+ * Counts an attempt to accept the invitation `token` from `address`: INVITATION_ACCEPTS_PER_INVITATION
+ * an hour per invitation and INVITATION_ACCEPTS_PER_ADDRESS per client address (one place trying
+ * many links). Null when it may go on, else the seconds to wait.
+ */
+export async function takeInvitationAttempt(
+  token: string,
+  address: string | null | undefined,
+): Promise<number | null> {
+  const key = createHash("sha256").update(token).digest("base64url");
+  return take([["invitation", key], ...(address ? [["invitation-address", address] as [Kind, string]] : [])]);
 }
 
 interface Who {
@@ -54,9 +82,9 @@ interface Who {
   address?: string | null;
 }
 
-const keys = ({ email, address }: Who) => [
-  ["account", email.trim().toLowerCase()] as const,
-  ...(address ? [["address", address] as const] : []),
+const keys = ({ email, address }: Who): [Kind, string][] => [
+  ["account", email.trim().toLowerCase()],
+  ...(address ? [["address", address] as [Kind, string]] : []),
 ];
 
 /** Seconds until this sign-in may be tried, or null when it may now. */

@@ -1,5 +1,5 @@
-import bcrypt from "bcryptjs";
 import { ApiError, conflict } from "@/lib/api/errors";
+import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { findInvitation } from "@/lib/team/find-invitation";
@@ -17,6 +17,8 @@ export async function acceptInvitation(
   const found = await findInvitation(token, now);
   if (!found.invitation) throw new ApiError(410, "gone", found.problem);
   const { invitation } = found;
+  // Hashed before the transaction, which would otherwise hold a connection while it runs.
+  const passwordHash = "newUser" in who ? await hashPassword(who.newUser.password) : null;
   return db.$transaction(async (tx) => {
     let userId: string;
     if ("userId" in who) {
@@ -38,7 +40,7 @@ export async function acceptInvitation(
           id: userId,
           email: invitation.email,
           name: who.newUser.name || null,
-          passwordHash: await bcrypt.hash(who.newUser.password, 12),
+          passwordHash,
         },
         select: { id: true },
       });

@@ -1,17 +1,15 @@
-import bcrypt from "bcryptjs";
 import { conflict } from "@/lib/api/errors";
+import { hashPassword, NO_USER_HASH, needsRehash, passwordMatches } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
-
-const BCRYPT_ROUNDS = 12;
 
 /** Creates a user with a password and a new tenant they own. A taken email is a 409. */
 export async function signUp(input: { email: string; password: string; name?: string; tenantName?: string }) {
   const email = input.email.trim().toLowerCase();
-  // Checked before hashing: a taken email costs no bcrypt work (hashing runs on the event loop).
+  // Checked before hashing: a taken email costs no hashing work.
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw taken();
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_ROUNDS);
+  const passwordHash = await hashPassword(input.password);
   const userId = newId("user");
   const tenantId = newId("org");
   await db
@@ -47,7 +45,15 @@ export async function verifyPassword(email: string, password: string) {
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   // Compare against a dummy hash when there is no user, so timing does not reveal which emails exist.
-  const hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKcEe.7P6p6V6bJ0c6b8o6cE2p3nK1q9G5sUu";
-  const ok = await bcrypt.compare(password, hash);
-  return ok && user?.passwordHash ? { id: user.id, email: user.email, name: user.name } : null;
+  const hash = user?.passwordHash ?? NO_USER_HASH;
+  const ok = await passwordMatches(password, hash);
+  if (!ok || !user?.passwordHash) return null;
+  // A hash from before (bcrypt, older parameters) is replaced now that the password is at hand.
+  if (needsRehash(user.passwordHash))
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(password) },
+      select: { id: true },
+    });
+  return { id: user.id, email: user.email, name: user.name };
 }

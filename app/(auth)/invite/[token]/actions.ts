@@ -1,11 +1,13 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { z } from "zod";
 import { TENANT_COOKIE } from "@/lib/auth/current-member";
 import { authOptions } from "@/lib/auth/options";
+import { takeInvitationAttempt } from "@/lib/auth/rate-limits";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { formProblem } from "@/lib/portal/form-state";
 import { signUpIn } from "@/lib/schemas/auth";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
@@ -21,11 +23,21 @@ async function enterTenant(tenantId: string) {
   (await cookies()).set(TENANT_COOKIE, tenantId, { httpOnly: true, sameSite: "lax", path: "/" });
 }
 
+/** Null, or the answer when this address or invitation has made too many attempts this hour. */
+async function tooManyAttempts(token: string): Promise<AcceptState | null> {
+  const wait = await takeInvitationAttempt(token, (await headers()).get(CLIENT_ADDRESS_HEADER));
+  return wait === null
+    ? null
+    : { error: `Too many attempts to accept invitations; try again in ${Math.ceil(wait / 60)} minutes.` };
+}
+
 /** A signed-in user accepts (their email must be the invited one). */
 export async function acceptAsUserAction(token: string): Promise<AcceptState> {
   const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return { error: "Sign in first." };
+  const limited = await tooManyAttempts(token);
+  if (limited) return limited;
   let tenantId: string;
   try {
     tenantId = (await acceptInvitation(token, { userId })).tenantId;
@@ -46,6 +58,8 @@ export async function acceptAsNewUserAction(
 ): Promise<AcceptState> {
   const parsed = newUserIn.safeParse({ name: form.get("name") || undefined, password: form.get("password") });
   if (!parsed.success) return { fieldErrors: { password: parsed.error.issues[0]!.message } };
+  const limited = await tooManyAttempts(token);
+  if (limited) return limited;
   try {
     // No tenant cookie here: setting one would refresh this page (now an accepted invitation)
     // before the form signs in, and a new user's only team is this one anyway.
