@@ -6,6 +6,7 @@ import { config as loadDotenv } from "dotenv";
 import ipaddr from "ipaddr.js";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { sealStoredHeaders } from "@/lib/endpoints/header-box";
 import { type Env, parseEnv, resetEnvCache } from "@/lib/env";
 import { installJobQueue } from "@/lib/jobs/graphile/install-job-queue";
 
@@ -51,6 +52,8 @@ export async function boot(log: (line: string) => void): Promise<Booted> {
   }
   const { applied } = await migrate(databaseUrl);
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  const sealed = await sealStoredHeaders();
+  if (sealed) log(`Encrypted the custom headers of ${sealed} endpoints stored in the clear.`);
   await installJobQueue(databaseUrl);
   return { env, databaseUrl, embedded: !env.DATABASE_URL, shutdown: stopDatabase };
 }

@@ -5,6 +5,7 @@ import type { DeliveryConfig } from "@/lib/delivery/config";
 import { batchBody } from "@/lib/delivery/form-batch";
 import type { AttemptRequest, ErrorKind } from "@/lib/delivery/send-attempt";
 import { thinBody } from "@/lib/delivery/thin-body";
+import { openHeaders } from "@/lib/endpoints/header-box";
 import { signatureHeader } from "@/lib/signing/standard-webhooks";
 
 /** Why a request cannot be made, whatever the receiver would say: the attempt fails for good. */
@@ -41,7 +42,16 @@ export function buildRequest(
     );
   else body = delivery.payload;
 
-  for (const [name, value] of Object.entries(delivery.headers)) {
+  let headers: Record<string, string>;
+  try {
+    headers = openHeaders(delivery.headers);
+  } catch {
+    throw new UnsendableRequest(
+      "secret_unreadable",
+      "The endpoint's custom headers cannot be decrypted (was SECRETS_ENCRYPTION_KEY changed?)",
+    );
+  }
+  for (const [name, value] of Object.entries(headers)) {
     try {
       validateHeaderName(name);
       validateHeaderValue(name, value);
@@ -69,7 +79,7 @@ export function buildRequest(
     body,
     timeoutMs: delivery.timeoutMs,
     headers: {
-      ...delivery.headers,
+      ...headers,
       "content-type": "application/json",
       "user-agent": config.userAgent,
       "webhook-id": webhookId,

@@ -13,7 +13,8 @@ export interface ClaimedDelivery {
   /** The payload as JSON text; null once expunged. */
   payload: string | null;
   url: string;
-  headers: Record<string, string>;
+  /** The custom headers as stored (sealed: see lib/endpoints/header-box.ts). */
+  headers: unknown;
   timeoutMs: number;
   disabled: boolean;
   /** Encrypted secrets that sign now, newest first. */

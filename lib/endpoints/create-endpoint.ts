@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/lib/db/database-errors";
 import { checkEventTypes } from "@/lib/endpoints/check-event-types";
 import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
 import { generateSecret } from "@/lib/endpoints/generate-secret";
+import { sealHeaders } from "@/lib/endpoints/header-box";
 import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
 import { newId } from "@/lib/ids";
 import type { AppRef } from "@/lib/operational/operational-app";
@@ -32,7 +33,7 @@ export async function createEndpoint(tenantId: string, appIdOrUid: AppRef, input
         disabledAt: input.disabled ? new Date() : null,
         eventTypes: input.eventTypes ?? [],
         channels: input.channels ?? [],
-        headers: input.headers ?? {},
+        headers: sealHeaders(input.headers ?? {}),
         metadata: input.metadata ?? {},
         throttleRate: input.throttleRate ?? null,
         timeoutMs: (input.timeout ?? 15) * 1000,

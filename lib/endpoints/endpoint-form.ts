@@ -1,4 +1,5 @@
 import { presentHeaders } from "@/lib/endpoints/endpoint-headers";
+import { openHeaders } from "@/lib/endpoints/header-box";
 import { endpointIn, headersMap } from "@/lib/schemas/endpoint";
 
 /** What the endpoint form shows for a saved endpoint (sensitive header values stay hidden). */
@@ -11,7 +12,7 @@ export function endpointFormValues(endpoint: {
   timeoutMs: number;
   throttleRate: number | null;
 }): Record<string, string> {
-  const { headers, sensitive } = presentHeaders((endpoint.headers ?? {}) as Record<string, string>);
+  const { headers, sensitive } = presentHeaders(openHeaders(endpoint.headers));
   const lines = [
     ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
     ...sensitive.map((name) => `${name}: ${HIDDEN}`),

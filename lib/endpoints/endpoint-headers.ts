@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { SENSITIVE_HEADER } from "@/lib/delivery/redact-headers";
+import { sealHeaders } from "@/lib/endpoints/header-box";
 
 // Values of sensitive headers are write-only: reading the headers lists their names as `sensitive`.
 
@@ -32,7 +33,7 @@ export async function saveHeaders(
   }
   await db.endpoint.update({
     where: { id: endpointId, tenantId },
-    data: { headers: next },
+    data: { headers: sealHeaders(next) },
     select: { id: true },
   });
 }

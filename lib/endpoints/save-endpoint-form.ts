@@ -2,6 +2,7 @@ import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { parseEndpointForm } from "@/lib/endpoints/endpoint-form";
 import { saveHeaders } from "@/lib/endpoints/endpoint-headers";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { openHeaders } from "@/lib/endpoints/header-box";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { hiddenEventTypes } from "@/lib/event-types/event-type-catalogue";
 import { type FormState, formProblem } from "@/lib/portal/form-state";
@@ -22,7 +23,7 @@ export async function saveEndpointForm(
 ): Promise<{ endpointId: string } | FormState> {
   try {
     const endpoint = endpointId ? await findEndpoint(tenantId, appId, endpointId) : null;
-    const current = (endpoint?.headers ?? {}) as Record<string, string>;
+    const current = endpoint ? openHeaders(endpoint.headers) : {};
     const parsed = parseEndpointForm(form, current, endpoint?.url);
     if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values: parsed.values };
     const { headers, ...input } = parsed.input;

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { openHeaders } from "@/lib/endpoints/header-box";
 import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
@@ -105,7 +106,7 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Saved.").waitFor();
     const endpoint = await db.endpoint.findFirstOrThrow({ where: { url: receiver.url } });
-    expect(endpoint.headers).toEqual({ Authorization: "Bearer s3cret-token", "X-Team": "blue" });
+    expect(openHeaders(endpoint.headers)).toEqual({ Authorization: "Bearer s3cret-token", "X-Team": "blue" });
     expect(endpoint.timeoutMs).toBe(5000);
     // The secret header's value is not sent back to the browser.
     await page.reload();
