@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { notFound } from "@/lib/api/errors";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { canManageKeys, currentMember, TENANT_COOKIE } from "@/lib/auth/current-member";
@@ -29,7 +30,7 @@ export async function createApiKeyAction(_prev: KeyState, form: FormData): Promi
 export async function revokeApiKeyAction(form: FormData): Promise<void> {
   const member = await currentMember();
   if (!canManageKeys(member.role)) throw new Error("Only owners and admins can revoke API keys.");
-  await revokeApiKey(member.tenant.id, String(form.get("id")));
+  if (!(await revokeApiKey(member.tenant.id, String(form.get("id"))))) throw notFound("Live API key");
   revalidatePath("/api-keys");
 }
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, notFound } from "@/lib/api/errors";
 import { currentMember } from "@/lib/auth/current-member";
 import { checkExample } from "@/lib/event-types/check-example";
 import { createEventType, patchEventType } from "@/lib/event-types/save-event-type";
@@ -34,8 +34,11 @@ export async function saveEventTypeAction(
     thinPayload: form.get("thinPayload") === "on",
   };
   try {
-    if (form.get("mode") === "edit") await patchEventType(member.tenant.id, name.data, fields);
-    else await createEventType(member.tenant.id, { name: name.data, ...fields });
+    if (form.get("mode") === "edit") {
+      // Gone meanwhile (archived and expunged in another tab), or never this tenant's.
+      if (!(await patchEventType(member.tenant.id, name.data, fields)))
+        return { values, fieldErrors: { name: `There is no event type named ${name.data}` } };
+    } else await createEventType(member.tenant.id, { name: name.data, ...fields });
   } catch (error) {
     if (error instanceof ApiError && error.status < 500)
       return { values, fieldErrors: { name: error.detail } };
@@ -47,8 +50,9 @@ export async function saveEventTypeAction(
 
 export async function setArchivedAction(form: FormData): Promise<void> {
   const member = await currentMember();
-  await patchEventType(member.tenant.id, String(form.get("name")), {
+  const changed = await patchEventType(member.tenant.id, String(form.get("name")), {
     archived: form.get("archived") === "true",
   });
+  if (!changed) throw notFound("Event type");
   revalidatePath("/event-types");
 }

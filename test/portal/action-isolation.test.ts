@@ -1,0 +1,319 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createApplication } from "@/lib/applications/create-application";
+import { db } from "@/lib/db";
+import { createEndpoint } from "@/lib/endpoints/create-endpoint";
+import { createEventType } from "@/lib/event-types/save-event-type";
+import { createMessage } from "@/lib/messages/create-message";
+import { createInvitation } from "@/lib/team/create-invitation";
+import { createPortalAccess } from "@/lib/widget/create-portal-access";
+import { freshDatabase } from "../support/database";
+import { createTestTenant } from "../support/fixtures";
+
+// Every server action of the portal and the widget, called as tenant B (B's session, or a widget
+// token for B's application, or for another application of A's tenant) with tenant A's ids: each
+// is refused (an error state, a 404/403 ApiError, or notFound/redirect), none returns A's data,
+// and every row of A's is unchanged. Next's request context is replaced by the session and cookie
+// of the attacker, as the action would see them.
+
+const session = vi.hoisted(() => ({ userId: "" }));
+vi.mock("next-auth", () => ({ getServerSession: async () => ({ user: { id: session.userId } }) }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+  headers: async () => new Headers(),
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error(`redirect ${to}`), { redirected: to });
+  },
+  notFound: () => {
+    throw Object.assign(new Error("not found"), { notFound: true });
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const portal = {
+  root: await import("@/app/(portal)/actions"),
+  apps: await import("@/app/(portal)/applications/actions"),
+  endpoints: await import("@/app/(portal)/applications/[app_id]/endpoints/actions"),
+  messages: await import("@/app/(portal)/applications/[app_id]/messages/actions"),
+  deadLetter: await import("@/app/(portal)/dead-letter/actions"),
+  eventTypes: await import("@/app/(portal)/event-types/actions"),
+  team: await import("@/app/(portal)/team/actions"),
+  widget: await import("@/app/(portal)/widget/actions"),
+};
+const widget = await import("@/app/embed/[token]/actions");
+
+interface Victim {
+  tenantId: string;
+  userId: string;
+  appId: string;
+  appUid: string;
+  endpointId: string;
+  endpointUid: string;
+  messageId: string;
+  membershipId: string;
+  invitationId: string;
+  apiKeyId: string;
+  eventType: string;
+}
+let a: Victim;
+let attackerTenantId: string;
+let attackerToken: string; // a widget token for B's own application
+let siblingToken: string; // a widget token for A's other application
+let siblingAppId: string;
+
+const tokenOf = (url: string) => new URL(url).pathname.split("/")[2]!;
+const fd = (fields: Record<string, string | string[]>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) data.append(k, x);
+  return data;
+};
+
+beforeAll(async () => {
+  await freshDatabase();
+  const victim = await createTestTenant("victim");
+  const app = (await createApplication(victim.tenantId, { name: "Victim app", uid: "victim-app" })).app;
+  const sibling = (await createApplication(victim.tenantId, { name: "Sibling app" })).app;
+  const endpoint = await createEndpoint(victim.tenantId, app.id, {
+    url: "https://hooks.victim.example/in",
+    uid: "victim-hook",
+    headers: { Authorization: "Bearer victim-credential" },
+  });
+  await createEventType(victim.tenantId, { name: "victim.event", description: "Victim's" });
+  const { message } = await createMessage(
+    victim.tenantId,
+    app.id,
+    { eventType: "victim.event", payload: { secret: "victim-payload" } },
+    { maxPayloadBytes: 1_000_000, idempotency: null },
+  );
+  const invitation = await createInvitation(victim.tenantId, null, {
+    email: "new@victim.example",
+    role: "member",
+  });
+  const membership = await db.membership.findFirstOrThrow({ where: { tenantId: victim.tenantId } });
+  const apiKey = await db.apiKey.findFirstOrThrow({ where: { tenantId: victim.tenantId } });
+  a = {
+    tenantId: victim.tenantId,
+    userId: victim.userId,
+    appId: app.id,
+    appUid: "victim-app",
+    endpointId: endpoint.id,
+    endpointUid: "victim-hook",
+    messageId: message.id,
+    membershipId: membership.id,
+    invitationId: invitation.invitation.id,
+    apiKeyId: apiKey.id,
+    eventType: "victim.event",
+  };
+
+  const attacker = await createTestTenant("attacker");
+  attackerTenantId = attacker.tenantId;
+  session.userId = attacker.userId;
+  await createApiKey({ tenantId: attacker.tenantId, name: "second", createdById: attacker.userId });
+  const attackerApp = (await createApplication(attacker.tenantId, { name: "Attacker app" })).app;
+  attackerToken = tokenOf((await createPortalAccess(attacker.tenantId, attackerApp.id, {})).url);
+  siblingAppId = sibling.id;
+  siblingToken = tokenOf((await createPortalAccess(victim.tenantId, sibling.id, {})).url);
+});
+afterAll(() => db.$disconnect());
+
+/**
+ * Every row of A's tenant, for before/after comparison; `exceptApp`'s endpoints left out (a token
+ * for that application may rightly create endpoints in it).
+ */
+async function snapshot(tenantId: string, exceptApp?: string) {
+  const where = { tenantId };
+  const order = { orderBy: { id: "asc" as const } };
+  const endpointWhere = { tenantId, ...(exceptApp ? { applicationId: { not: exceptApp } } : {}) };
+  return {
+    tenant: await db.tenant.findUnique({ where: { id: tenantId } }),
+    applications: await db.application.findMany({ where, ...order }),
+    endpoints: await db.endpoint.findMany({ where: endpointWhere, ...order }),
+    secrets: await db.endpointSecret.findMany({ where: { endpoint: endpointWhere }, ...order }),
+    eventTypes: await db.eventType.findMany({ where, ...order }),
+    messages: await db.message.findMany({ where, ...order }),
+    deliveries: await db.delivery.findMany({ where, ...order }),
+    attempts: await db.messageAttempt.findMany({ where, ...order }),
+    apiKeys: await db.apiKey.findMany({ where, ...order }),
+    memberships: await db.membership.findMany({ where, ...order }),
+    invitations: await db.invitation.findMany({ where, ...order }),
+    portalTokens: await db.appPortalToken.findMany({ where, ...order }),
+  };
+}
+
+type Outcome = { kind: "refused"; why: string } | { kind: "returned"; value: unknown };
+
+/** Runs an action; anything but a refusal the user would see as one is returned for inspection. */
+async function run(call: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const value = await call();
+    if (value && typeof value === "object" && ("error" in value || "fieldErrors" in value))
+      return { kind: "refused", why: "error state" };
+    return { kind: "returned", value };
+  } catch (error) {
+    if (error instanceof ApiError && [401, 403, 404, 409, 410, 422].includes(error.status))
+      return { kind: "refused", why: `${error.status}` };
+    if ((error as { notFound?: boolean }).notFound) return { kind: "refused", why: "notFound()" };
+    if ((error as { redirected?: string }).redirected)
+      return { kind: "returned", value: `redirect ${(error as { redirected: string }).redirected}` };
+    throw error;
+  }
+}
+
+const endpointForm = () =>
+  fd({ url: "https://evil.example/steal", description: "pwned", headers: "", eventTypes: [] });
+
+/** Each action with A's ids, as B would send them (the page's bound arguments replaced). */
+function portalCalls(): [string, () => Promise<unknown>][] {
+  const { endpoints: e, apps, messages, deadLetter, eventTypes, team, widget: w, root } = portal;
+  const calls: [string, () => Promise<unknown>][] = [];
+  for (const [label, appId, endpointId] of [
+    ["ids", a.appId, a.endpointId],
+    ["uids", a.appUid, a.endpointUid],
+  ] as const) {
+    calls.push(
+      [`createEndpointAction (${label})`, () => e.createEndpointAction(appId, {}, endpointForm())],
+      [`saveEndpointAction (${label})`, () => e.saveEndpointAction(appId, endpointId, {}, endpointForm())],
+      [`deleteEndpointAction (${label})`, () => e.deleteEndpointAction(appId, endpointId)],
+      [`setEndpointEnabledAction (${label})`, () => e.setEndpointEnabledAction(appId, endpointId, false)],
+      [`revealSecretAction (${label})`, () => e.revealSecretAction(appId, endpointId)],
+      [`rotateSecretAction (${label})`, () => e.rotateSecretAction(appId, endpointId)],
+      [`sendTestEventAction (${label})`, () => e.sendTestEventAction(appId, endpointId, a.eventType)],
+      [`attemptResultAction (${label})`, () => e.attemptResultAction(appId, endpointId, a.messageId)],
+      [
+        `resendToEndpointAction (${label})`,
+        () => messages.resendToEndpointAction(appId, a.messageId, endpointId),
+      ],
+      [
+        `updateApplicationAction (${label})`,
+        () =>
+          apps.updateApplicationAction(
+            appId,
+            {},
+            fd({ name: "pwned", uid: "", metadata: "", throttleRate: "" }),
+          ),
+      ],
+      [`deleteApplicationAction (${label})`, () => apps.deleteApplicationAction(appId)],
+      [
+        `recoverAction (${label})`,
+        () =>
+          deadLetter.recoverAction(
+            {},
+            fd({ endpoint: `${appId}:${endpointId}`, since: "2020-01-01T00:00:00Z" }),
+          ),
+      ],
+      [
+        `recoveryProgressAction (${label})`,
+        () => deadLetter.recoveryProgressAction(appId, endpointId, "2020-01-01T00:00:00Z"),
+      ],
+      [
+        `resendSelectedAction (${label})`,
+        () => deadLetter.resendSelectedAction(fd({ delivery: `${appId}:${a.messageId}:${endpointId}` })),
+      ],
+      [`previewWidgetAction (${label})`, () => w.previewWidgetAction({}, fd({ appId }))],
+    );
+  }
+  calls.push(
+    [
+      "saveEventTypeAction (edit A's type)",
+      () =>
+        eventTypes.saveEventTypeAction(
+          {},
+          fd({ mode: "edit", name: a.eventType, description: "pwned", schema: "", example: "" }),
+        ),
+    ],
+    [
+      "setArchivedAction (A's type)",
+      () => eventTypes.setArchivedAction(fd({ name: a.eventType, archived: "true" })),
+    ],
+    ["revokeApiKeyAction (A's key)", () => root.revokeApiKeyAction(fd({ id: a.apiKeyId }))],
+    ["switchTenantAction (to A)", () => root.switchTenantAction(fd({ tenantId: a.tenantId }))],
+    ["changeRoleAction (A's owner)", () => team.changeRoleAction(a.membershipId, "member")],
+    ["removeMemberAction (A's owner)", () => team.removeMemberAction(a.membershipId)],
+    ["revokeInvitationAction (A's)", () => team.revokeInvitationAction(a.invitationId)],
+  );
+  return calls;
+}
+
+function widgetCalls(token: string): [string, () => Promise<unknown>][] {
+  const calls: [string, () => Promise<unknown>][] = [];
+  for (const [label, endpointId] of [
+    ["id", a.endpointId],
+    ["uid", a.endpointUid],
+  ] as const)
+    calls.push(
+      [
+        `widgetSaveEndpointAction (${label})`,
+        () => widget.widgetSaveEndpointAction(token, endpointId, {}, endpointForm()),
+      ],
+      [`widgetDeleteEndpointAction (${label})`, () => widget.widgetDeleteEndpointAction(token, endpointId)],
+      [`widgetSetEnabledAction (${label})`, () => widget.widgetSetEnabledAction(token, endpointId, false)],
+      [`widgetRevealSecretAction (${label})`, () => widget.widgetRevealSecretAction(token, endpointId)],
+      [`widgetRotateSecretAction (${label})`, () => widget.widgetRotateSecretAction(token, endpointId)],
+      [
+        `widgetSendTestEventAction (${label})`,
+        () => widget.widgetSendTestEventAction(token, endpointId, a.eventType),
+      ],
+      [
+        `widgetAttemptResultAction (${label})`,
+        () => widget.widgetAttemptResultAction(token, endpointId, a.messageId),
+      ],
+      [`widgetResendAction (${label})`, () => widget.widgetResendAction(token, a.messageId, endpointId)],
+    );
+  return calls;
+}
+
+/** What B may legitimately get back: nothing of A's (no id, secret, payload or credential). */
+function expectNothingOfA(label: string, outcome: Outcome) {
+  if (outcome.kind === "refused") return;
+  const text = JSON.stringify(outcome.value ?? null);
+  for (const secret of [a.appId, a.endpointId, a.messageId, "victim-payload", "victim-credential", "whsec_"])
+    expect(text, `${label} returned ${text}`).not.toContain(secret);
+}
+
+describe("server actions as another tenant, with tenant A's ids", () => {
+  it("every portal action is refused or touches only B's own tenant; A's rows are unchanged", async () => {
+    const before = await snapshot(a.tenantId);
+    const calls = portalCalls();
+    expect(calls.length).toBeGreaterThanOrEqual(37);
+    const outcomes: Record<string, string> = {};
+    for (const [label, call] of calls) {
+      const outcome = await run(call);
+      expectNothingOfA(label, outcome);
+      outcomes[label] = outcome.kind === "refused" ? `refused (${outcome.why})` : "returned";
+    }
+    expect(await snapshot(a.tenantId)).toEqual(before);
+    // The reads and the changes that name one of A's objects are refused outright.
+    for (const label of Object.keys(outcomes).filter((l) =>
+      /reveal|rotate|delete|save|Enabled|resendTo|update|revoke|Role|remove|setArchived|recoverAction|sendTest/.test(
+        l,
+      ),
+    ))
+      expect(outcomes[label], label).toMatch(/^refused/);
+    // Creating an endpoint under A's application is refused; switching to A's tenant goes nowhere.
+    expect(outcomes["createEndpointAction (ids)"]).toMatch(/^refused/);
+    expect(await db.endpoint.count({ where: { url: "https://evil.example/steal" } })).toBe(0);
+    expect(await db.tenant.findUnique({ where: { id: attackerTenantId } })).not.toBeNull();
+  });
+
+  it("every widget action with B's token (another tenant) or A's other application's token is refused", async () => {
+    const before = await snapshot(a.tenantId, siblingAppId);
+    for (const token of [attackerToken, siblingToken]) {
+      for (const [label, call] of widgetCalls(token)) {
+        const outcome = await run(call);
+        expectNothingOfA(label, outcome);
+        if (!label.startsWith("widgetAttemptResultAction"))
+          expect(outcome.kind, `${label} with ${token === attackerToken ? "B's" : "a sibling"} token`).toBe(
+            "refused",
+          );
+        else expect(outcome.kind === "refused" || outcome.value === null, label).toBe(true);
+      }
+      const created = await run(() => widget.widgetCreateEndpointAction(token, {}, endpointForm()));
+      // Creating through a token makes an endpoint in the token's own application, never in A's.
+      expect(created.kind).toBe("returned");
+    }
+    expect(await snapshot(a.tenantId, siblingAppId)).toEqual(before);
+  });
+});
