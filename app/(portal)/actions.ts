@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { notFound } from "@/lib/api/errors";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { canManageKeys, currentMember, TENANT_COOKIE } from "@/lib/auth/current-member";
+import { canManageKeys, currentMember, TENANT_COOKIE, tenantCookieOptions } from "@/lib/auth/current-member";
 import { apiKeyName, teamName } from "@/lib/schemas/auth";
 import { createTenant } from "@/lib/tenants/create-tenant";
 
@@ -38,7 +38,7 @@ export async function switchTenantAction(form: FormData): Promise<void> {
   const member = await currentMember();
   const id = String(form.get("tenantId"));
   if (member.tenants.some((t) => t.id === id)) {
-    (await cookies()).set(TENANT_COOKIE, id, { httpOnly: true, sameSite: "lax", path: "/" });
+    (await cookies()).set(TENANT_COOKIE, id, tenantCookieOptions());
   }
   redirect("/dashboard");
 }
@@ -48,6 +48,6 @@ export async function createTenantAction(form: FormData): Promise<void> {
   const name = teamName.safeParse(form.get("name"));
   if (!name.success) redirect("/dashboard?error=team-name");
   const tenantId = await createTenant(member.user.id, name.data);
-  (await cookies()).set(TENANT_COOKIE, tenantId, { httpOnly: true, sameSite: "lax", path: "/" });
+  (await cookies()).set(TENANT_COOKIE, tenantId, tenantCookieOptions());
   redirect("/dashboard");
 }

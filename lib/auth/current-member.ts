@@ -7,6 +7,12 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 export const TENANT_COOKIE = "hookline_tenant";
 
+/** Options for the tenant cookie: `Secure` when the portal is served as https (as next-auth's are). */
+export function tenantCookieOptions() {
+  const secure = (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https://");
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+}
+
 export interface CurrentMember {
   user: { id: string; email: string; name: string | null };
   tenant: { id: string; name: string };

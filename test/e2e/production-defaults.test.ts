@@ -13,6 +13,7 @@ beforeAll(async () => {
   app = await startApp(await freshDatabase(), {
     DEMO_SEED: "false",
     APP_URL: "https://hooks.example.com",
+    NEXTAUTH_URL: "https://hooks.example.com",
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: "20",
   });
 }, 600_000);
@@ -73,6 +74,10 @@ describe("npm start with DATABASE_URL", () => {
     const other = await signIn("bystander@example.test", password);
     expect(other.status).toBe(200);
     expect((await other.json()).url).not.toContain("error=");
+    // Served as https: the session cookie is Secure (and __Secure- prefixed), as is every other.
+    const cookies = other.headers.getSetCookie();
+    expect(cookies.some((c) => c.startsWith("__Secure-next-auth.session-token="))).toBe(true);
+    for (const c of cookies) expect(c, c.split("=")[0]).toMatch(/; Secure/i);
   }, 120_000);
 
   it("locks out one address that tries many accounts, and headers the client sends cannot dodge it", async () => {

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { z } from "zod";
-import { TENANT_COOKIE } from "@/lib/auth/current-member";
+import { TENANT_COOKIE, tenantCookieOptions } from "@/lib/auth/current-member";
 import { authOptions } from "@/lib/auth/options";
 import { takeInvitationAttempt } from "@/lib/auth/rate-limits";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
@@ -20,7 +20,7 @@ export type AcceptState = {
 };
 
 async function enterTenant(tenantId: string) {
-  (await cookies()).set(TENANT_COOKIE, tenantId, { httpOnly: true, sameSite: "lax", path: "/" });
+  (await cookies()).set(TENANT_COOKIE, tenantId, tenantCookieOptions());
 }
 
 /** Null, or the answer when this address or invitation has made too many attempts this hour. */
