@@ -49,6 +49,13 @@ const schema = z.object({
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   SIGNUP_ENABLED: bool.default(true),
+  // Outgoing mail (smtp:// or smtps://, credentials in the URL). With it, sign-up confirms the
+  // email address by a link, and its answer never tells whether an address is registered.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Hookline <hookline@localhost>"),
   // Failed sign-ins per account within the window; past them, sign-in answers 429 until it ends.
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   SIGN_IN_FAILURE_WINDOW: duration.prefault("15m"),

@@ -20,7 +20,8 @@ export type IdPrefix =
   | "qtask"
   | "batch"
   | "inv"
-  | "apt";
+  | "apt"
+  | "sur";
 
 /**
  * A prefixed, time-sortable id such as `msg_2TfB3…`: 6 bytes of milliseconds since the epoch,

@@ -1,12 +1,15 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { ApiError } from "@/lib/api/errors";
 import { takeSignUpAttempt } from "@/lib/auth/rate-limits";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { mailConfigured } from "@/lib/mail/send-mail";
 import { signUpIn } from "@/lib/schemas/auth";
 import { signUp } from "@/lib/tenants/sign-up";
+import { confirmSignUp, requestSignUp } from "@/lib/tenants/sign-up-request";
 
 export type SignUpState = {
   ok: boolean;
@@ -14,7 +17,21 @@ export type SignUpState = {
   fieldErrors?: Record<string, string>;
   // What was submitted (never the password), shown again after an error.
   values?: Record<string, string>;
+  /** Sign-up waits for the emailed link (SMTP_URL set): the address it went to. */
+  checkInbox?: string;
 };
+
+/** Follows a confirmation link: creates the account, then sends the user to sign in. */
+export async function confirmSignUpAction(token: string): Promise<{ error?: string }> {
+  let email: string;
+  try {
+    ({ email } = await confirmSignUp(token));
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) return { error: error.detail };
+    throw error;
+  }
+  redirect(`/signin?confirmed=1&email=${encodeURIComponent(email)}`);
+}
 
 // Creates the account and its tenant; the form then signs in through next-auth.
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
@@ -35,6 +52,20 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
       error: `Too many sign-ups from your address; try again in ${Math.ceil(wait / 60)} minutes.`,
       values,
     };
+  if (mailConfigured()) {
+    // The same answer whether or not the address has an account (lib/tenants/sign-up-request.ts).
+    try {
+      await requestSignUp(parsed.data);
+    } catch (error) {
+      console.error("[sign-up] could not send the confirmation mail:", (error as Error).message);
+      return {
+        ok: false,
+        error: "We could not send the confirmation email just now; try again in a few minutes.",
+        values,
+      };
+    }
+    return { ok: true, checkInbox: parsed.data.email };
+  }
   try {
     await signUp(parsed.data);
     return { ok: true };

@@ -15,6 +15,9 @@ export function SignInForm({ github }: { github: boolean }) {
     params.get("error") ? "Sign-in failed. Try again." : null,
   );
   const [pending, setPending] = useState(false);
+  // Arriving from a confirmed sign-up link (SMTP_URL set): the account exists now.
+  const confirmed = params.get("confirmed") === "1";
+  const email = params.get("email") ?? undefined;
   // Only ever a path on this site (lib/auth/safe-callback.ts): never a way to send people away.
   const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
 
@@ -40,7 +43,18 @@ export function SignInForm({ github }: { github: boolean }) {
         }}
       >
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
+        {confirmed && !error ? (
+          <Alert tone="success">Your email is confirmed and your account is ready: sign in.</Alert>
+        ) : null}
+        <Field
+          id="email"
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="email"
+          required
+          defaultValue={email}
+        />
         <Field
           id="password"
           name="password"

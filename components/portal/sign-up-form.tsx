@@ -24,13 +24,23 @@ export function SignUpForm({
   );
 
   useEffect(() => {
-    if (!state.ok || !credentials.current) return;
+    if (!state.ok || state.checkInbox || !credentials.current) return;
     void signIn("credentials", { ...credentials.current, redirect: false }).then((r) => {
       router.push(r?.ok ? "/dashboard" : "/signin");
     });
-  }, [state.ok, router]);
+  }, [state.ok, state.checkInbox, router]);
 
   const errors = state.fieldErrors ?? {};
+  if (state.checkInbox)
+    return (
+      <Alert tone="success">
+        <p className="font-medium">Check your inbox</p>
+        <p className="mt-1">
+          We sent a message to {state.checkInbox}. Follow its link to finish (it works for 24 hours). Nothing
+          there after a few minutes? Look in your spam folder, or sign up again.
+        </p>
+      </Alert>
+    );
   return (
     <form key={JSON.stringify(state.values ?? null)} action={formAction} className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}

@@ -9,10 +9,11 @@ import { env } from "@/lib/env";
 //   (SIGN_IN_MAX_FAILURES_PER_ADDRESS, one place trying many accounts) within
 //   SIGN_IN_FAILURE_WINDOW; past either, sign-in answers 429 with Retry-After until the window
 //   ends, whatever password comes. A success clears the account's count (not the address's).
-// - sign-up attempts per client address (SIGN_UPS_PER_ADDRESS an hour).
+// - sign-up attempts per client address (SIGN_UPS_PER_ADDRESS an hour), and sign-up mails per
+//   recipient (SIGN_UP_MAILS_PER_RECIPIENT an hour: the form cannot be used to flood an inbox).
 // - invitation acceptances per invitation and per client address (INVITATION_ACCEPTS_PER_*).
 
-type Kind = "account" | "address" | "sign-up" | "invitation" | "invitation-address";
+type Kind = "account" | "address" | "sign-up" | "sign-up-mail" | "invitation" | "invitation-address";
 
 const limiters = new Map<Kind, RateLimiterPostgres>();
 function limiter(kind: Kind): RateLimiterPostgres {
@@ -24,6 +25,7 @@ function limiter(kind: Kind): RateLimiterPostgres {
       account: ["sign-in-failures-account", e.SIGN_IN_MAX_FAILURES, signInWindow],
       address: ["sign-in-failures-address", e.SIGN_IN_MAX_FAILURES_PER_ADDRESS, signInWindow],
       "sign-up": ["sign-ups-address", e.SIGN_UPS_PER_ADDRESS, 3600],
+      "sign-up-mail": ["sign-up-mails-recipient", SIGN_UP_MAILS_PER_RECIPIENT, 3600],
       invitation: ["invitation-accepts", e.INVITATION_ACCEPTS_PER_INVITATION, 3600],
       "invitation-address": ["invitation-accepts-address", e.INVITATION_ACCEPTS_PER_ADDRESS, 3600],
     }[kind] as [string, number, number];
@@ -53,6 +55,14 @@ async function take(entries: [Kind, string][]): Promise<number | null> {
     }
   }
   return wait;
+}
+
+/** Sign-up mails one address may receive an hour (confirmation links or "you have an account"). */
+export const SIGN_UP_MAILS_PER_RECIPIENT = 5;
+
+/** Counts a sign-up mail to `email`: null when it may be sent, else the seconds to wait. */
+export async function takeSignUpMail(email: string): Promise<number | null> {
+  return take([["sign-up-mail", email.trim().toLowerCase()]]);
 }
 
 /**

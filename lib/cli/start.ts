@@ -99,7 +99,10 @@ function openings(): string {
       `Delivers to special-purpose addresses too: ${guard.allowCidrs.join(", ")} (DELIVERY_ALLOW_CIDRS).`,
     !guard.requireHttps && "Plain http:// endpoints are allowed (DELIVERY_REQUIRE_HTTPS=false).",
     env.DEMO_WIDGET && "/demo/widget opens the demo application's widget without signing in (DEMO_WIDGET).",
-    env.SIGNUP_ENABLED && "Anyone who reaches the portal can sign up (SIGNUP_ENABLED).",
+    env.SIGNUP_ENABLED &&
+      (env.SMTP_URL
+        ? "Anyone who reaches the portal can sign up, confirming their email by a link (SIGNUP_ENABLED)."
+        : "Anyone who reaches the portal can sign up at once; the form tells whether an email is registered (set SMTP_URL to confirm sign-ups by email instead)."),
   ].filter(Boolean);
   return `${lines.map((line) => `  ${line}`).join("\n")}\n`;
 }

@@ -8,12 +8,13 @@ export const EXPIRED_WIDGET_TOKEN_KEPT_MS = 7 * 24 * 3_600_000;
  * The hourly maintenance's clean-up of rows nothing needs any more, in batches: widget tokens
  * expired more than EXPIRED_WIDGET_TOKEN_KEPT_MS ago, and operational events older than their
  * tenant's retention period (as messages are), and rate-limit counters whose window has ended
- * (rate-limiter-flexible clears its own too, but only in a process that has used that limiter).
+ * (rate-limiter-flexible clears its own too, but only in a process that has used that limiter),
+ * and sign-ups whose confirmation link has expired.
  * Returns how many of each went.
  */
 export async function purgeStaleRows(
   now: Date,
-): Promise<{ widgetTokens: number; operationalEvents: number; rateLimits: number }> {
+): Promise<{ widgetTokens: number; operationalEvents: number; rateLimits: number; signUps: number }> {
   const tokensBefore = new Date(now.getTime() - EXPIRED_WIDGET_TOKEN_KEPT_MS);
   const widgetTokens = await inBatches(
     () => db.$executeRaw`
@@ -32,7 +33,12 @@ export async function purgeStaleRows(
       DELETE FROM "RateLimit" WHERE key IN (
         SELECT key FROM "RateLimit" WHERE expire < ${now.getTime()} LIMIT ${BATCH})`,
   );
-  return { widgetTokens, operationalEvents, rateLimits };
+  const signUps = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "SignUpRequest" WHERE id IN (
+        SELECT id FROM "SignUpRequest" WHERE "expiresAt" < ${now} LIMIT ${BATCH})`,
+  );
+  return { widgetTokens, operationalEvents, rateLimits, signUps };
 }
 
 async function inBatches(run: () => Promise<number>): Promise<number> {

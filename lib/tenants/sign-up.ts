@@ -9,7 +9,17 @@ export async function signUp(input: { email: string; password: string; name?: st
   // Checked before hashing: a taken email costs no hashing work.
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw taken();
-  const passwordHash = await hashPassword(input.password);
+  return createAccount({ ...input, email, passwordHash: await hashPassword(input.password) });
+}
+
+/** The user, their tenant and the owner membership, in one transaction; 409 when the email is taken. */
+export async function createAccount(input: {
+  email: string;
+  passwordHash: string;
+  name?: string | null;
+  tenantName?: string | null;
+}) {
+  const { email, passwordHash } = input;
   const userId = newId("user");
   const tenantId = newId("org");
   await db

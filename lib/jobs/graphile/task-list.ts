@@ -63,9 +63,9 @@ export function taskList(
       const keys = await purgeIdempotencyKeys(new Date());
       if (keys > 0) log(`Dropped ${keys} expired Idempotency-Keys.`);
       const stale = await purgeStaleRows(new Date());
-      if (stale.widgetTokens + stale.operationalEvents + stale.rateLimits > 0)
+      if (stale.widgetTokens + stale.operationalEvents + stale.rateLimits + stale.signUps > 0)
         log(
-          `Dropped ${stale.widgetTokens} expired widget tokens, ${stale.operationalEvents} old operational events and ${stale.rateLimits} lapsed rate-limit counters.`,
+          `Dropped ${stale.widgetTokens} expired widget tokens, ${stale.operationalEvents} old operational events, ${stale.rateLimits} lapsed rate-limit counters and ${stale.signUps} unconfirmed sign-ups.`,
         );
       await helpers.addJob(
         RETENTION_TASK,

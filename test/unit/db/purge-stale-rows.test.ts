@@ -47,7 +47,24 @@ describe("the maintenance's clean-up", () => {
       INSERT INTO "RateLimit" (key, points, expire) VALUES
         ('lapsed', 3, ${now.getTime() - 1}), ('live', 2, ${now.getTime() + 60_000}), ('forever', 1, NULL)`;
 
-    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 1, operationalEvents: 1, rateLimits: 1 });
+    const signUp = (id: string, expiresInMs: number) => ({
+      id,
+      email: `${id}@example.test`,
+      passwordHash: "x",
+      tokenHash: id,
+      expiresAt: new Date(now.getTime() + expiresInMs),
+    });
+    await db.signUpRequest.createMany({ data: [signUp("sur_old", -1000), signUp("sur_live", DAY)] });
+
+    expect(await purgeStaleRows(now)).toEqual({
+      widgetTokens: 1,
+      operationalEvents: 1,
+      rateLimits: 1,
+      signUps: 1,
+    });
+    expect((await db.signUpRequest.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([
+      "sur_live",
+    ]);
     expect(
       (await db.$queryRaw<{ key: string }[]>`SELECT key FROM "RateLimit" ORDER BY key`).map((r) => r.key),
     ).toEqual(["forever", "live"]);
@@ -57,6 +74,11 @@ describe("the maintenance's clean-up", () => {
     expect((await db.operationalEvent.findMany({ select: { id: true } })).map((e) => e.id)).toEqual([
       "opev_kept",
     ]);
-    expect(await purgeStaleRows(now)).toEqual({ widgetTokens: 0, operationalEvents: 0, rateLimits: 0 });
+    expect(await purgeStaleRows(now)).toEqual({
+      widgetTokens: 0,
+      operationalEvents: 0,
+      rateLimits: 0,
+      signUps: 0,
+    });
   });
 });

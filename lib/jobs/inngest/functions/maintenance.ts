@@ -9,7 +9,7 @@ import { retentionSweep } from "@/lib/messages/retention-sweep";
  * Every minute: request deliveries whose run was lost (the sweep shared with graphile-worker; its
  * requests go out as `delivery.requested` events after its transaction commits). Once an hour,
  * expunge content past each tenant's retention period, drop expired Idempotency-Keys, expired
- * widget tokens, old operational events and lapsed rate-limit counters.
+ * widget tokens, old operational events, lapsed rate-limit counters and unconfirmed sign-ups.
  */
 export const maintenance = inngest.createFunction(
   { id: "endpoint-health", triggers: [{ cron: "* * * * *" }] },
