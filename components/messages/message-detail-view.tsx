@@ -18,7 +18,9 @@ export function MessageDetailView({
   resend?: (endpointId: string) => Promise<{ error?: string }>;
 }) {
   const { message, deliveries, attempts } = detail;
-  const payload = message.payload === null ? null : JSON.stringify(message.payload, null, 2);
+  // A raw (non-JSON) payload is shown as sent.
+  const payload =
+    message.rawPayload ?? (message.payload === null ? null : JSON.stringify(message.payload, null, 2));
   const urlOf = new Map(deliveries.map((d) => [d.endpoint.id, d.endpoint.url]));
   return (
     <div className="space-y-6">
@@ -36,6 +38,20 @@ export function MessageDetailView({
           <dd>
             <RelativeTime iso={message.createdAt.toISOString()} />
           </dd>
+          {message.deliverAt ? (
+            <>
+              <dt className="text-zinc-500">Scheduled for</dt>
+              <dd data-testid="message-scheduled">
+                <RelativeTime iso={message.deliverAt.toISOString()} />
+              </dd>
+            </>
+          ) : null}
+          {message.contentType ? (
+            <>
+              <dt className="text-zinc-500">Content type</dt>
+              <dd className="font-mono">{message.contentType}</dd>
+            </>
+          ) : null}
           {message.channels.length ? (
             <>
               <dt className="text-zinc-500">Channels</dt>

@@ -80,7 +80,8 @@ export function buildRequest(
     timeoutMs: delivery.timeoutMs,
     headers: {
       ...headers,
-      "content-type": "application/json",
+      // A raw payload goes with its own content type; batches and thin references are JSON.
+      "content-type": (!batchId && !delivery.thin && delivery.contentType) || "application/json",
       "user-agent": config.userAgent,
       "webhook-id": webhookId,
       "webhook-timestamp": String(timestamp),

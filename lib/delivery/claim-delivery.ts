@@ -10,8 +10,10 @@ export interface ClaimedDelivery {
   attemptCount: number;
   eventType: string;
   messageCreatedAt: Date;
-  /** The payload as JSON text; null once expunged. */
+  /** The body as stored: JSON text, or a raw payload as given; null once expunged. */
   payload: string | null;
+  /** A raw payload's content type; null for JSON. */
+  contentType: string | null;
   url: string;
   /** The custom headers as stored (sealed: see lib/endpoints/header-box.ts). */
   headers: unknown;
@@ -45,7 +47,8 @@ WITH c AS (
   RETURNING d.id, d."tenantId", d."applicationId", d."messageId", d."endpointId", d."attemptCount", d."reservedSlotAt", c.at
 )
 SELECT cl.id, cl."tenantId", cl."applicationId", cl."messageId", cl."endpointId", cl."attemptCount", cl."reservedSlotAt",
-       m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt", m.payload::text AS payload,
+       m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt",
+       COALESCE(m."rawPayload", m.payload::text) AS payload, m."contentType",
        e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs",
        COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
        COALESCE((SELECT json_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s

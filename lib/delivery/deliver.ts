@@ -106,7 +106,8 @@ async function prepare(
   let members = [delivery];
   let batchId: string | null = null;
   // An expunged message is never part of a batch: alone, it fails as "expunged".
-  if (delivery.batchMaxSize && delivery.payload !== null) {
+  // A raw (non-JSON) payload cannot sit in a batch's JSON array: it goes alone.
+  if (delivery.batchMaxSize && delivery.payload !== null && delivery.contentType === null) {
     const batch = await formBatch(delivery, claimedAt);
     if ("defer" in batch) {
       // An older delivery is gathering a batch and will take this one: no job of its own.

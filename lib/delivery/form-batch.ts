@@ -30,6 +30,7 @@ export async function formBatch(leader: ClaimedDelivery, now: Date): Promise<Bat
         endpointId: leader.endpointId,
         attemptCount: 0,
         status: { in: ["pending", "sending"] },
+        nextAttemptAt: { lte: now },
         id: { not: leader.id },
         OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: leader.id } }],
       },
@@ -40,7 +41,13 @@ export async function formBatch(leader: ClaimedDelivery, now: Date): Promise<Bat
     const ready = new Date(createdAt.getTime() + leader.batchMaxWaitMs);
     if (ready > now) {
       const waiting = await db.delivery.count({
-        where: { endpointId: leader.endpointId, status: "pending", attemptCount: 0, id: { not: leader.id } },
+        where: {
+          endpointId: leader.endpointId,
+          status: "pending",
+          attemptCount: 0,
+          nextAttemptAt: { lte: ready },
+          id: { not: leader.id },
+        },
       });
       if (waiting + 1 < max) return { wait: ready };
     }
@@ -52,7 +59,7 @@ export async function formBatch(leader: ClaimedDelivery, now: Date): Promise<Bat
       SELECT d.id, d."createdAt", octet_length(m.payload::text) + ${ENVELOPE_BYTES} AS bytes
         FROM "Delivery" d JOIN "Message" m ON m.id = d."messageId"
        WHERE d."endpointId" = ${leader.endpointId} AND d.status = 'pending' AND d.id <> ${leader.id}
-         AND (d."attemptCount" = 0 OR d."nextAttemptAt" <= ${now}) AND m.payload IS NOT NULL
+         AND d."nextAttemptAt" <= ${now} AND m.payload IS NOT NULL AND m."rawPayload" IS NULL
        ORDER BY d."createdAt", d.id LIMIT ${max - 1}
        FOR UPDATE OF d SKIP LOCKED
     ), within AS (

@@ -1,10 +1,12 @@
-import { ApiError, conflict, notFound } from "@/lib/api/errors";
+import { ApiError, conflict, notFound, ValidationFailed } from "@/lib/api/errors";
 import { AlreadyRecorded, type IdempotencyClaim } from "@/lib/api/idempotency";
+import { createApplication } from "@/lib/applications/create-application";
 import { isDatabaseUnavailable } from "@/lib/db/database-errors";
 import { groupCommit } from "@/lib/db/group-commit";
 import { newId } from "@/lib/ids";
 import { withDeliveriesSql } from "@/lib/jobs/with-deliveries";
 import { type InsertedMessage, insertMessages, type MessageRow } from "@/lib/messages/insert-messages";
+import type { ApplicationIn } from "@/lib/schemas/application";
 import type { MessageIn } from "@/lib/schemas/message";
 
 export interface CreateMessageOptions {
@@ -33,7 +35,8 @@ export async function createMessage(
   options: CreateMessageOptions,
 ) {
   const payload = JSON.stringify(input.payload);
-  const payloadBytes = Buffer.byteLength(payload);
+  const raw = input.transformationsParams?.rawPayload ?? null;
+  const payloadBytes = Buffer.byteLength(raw ?? payload);
   if (payloadBytes > options.maxPayloadBytes) {
     throw new ApiError(
       413,
@@ -42,6 +45,7 @@ export async function createMessage(
     );
   }
   const now = options.now ?? new Date();
+  const deliverAt = scheduledFor(input.deliverAt, now);
   const row: MessageRow = {
     id: newId("msg", now.getTime()),
     tenantId,
@@ -54,8 +58,18 @@ export async function createMessage(
     createdAt: now,
     onlyEndpointId: options.onlyEndpointId ?? null,
     idempotency: options.idempotency ?? null,
+    rawPayload: raw,
+    contentType: raw === null ? null : contentTypeOf(input.transformationsParams?.headers),
+    deliverAt,
+    retentionHours:
+      input.payloadRetentionHours ??
+      (input.payloadRetentionPeriod ? input.payloadRetentionPeriod * 24 : null),
   };
-  const result = await acceptMessage(row);
+  let result = await acceptMessage(row);
+  if (!result.appFound && input.application) {
+    await createApplicationFor(tenantId, appIdOrUid, input.application);
+    result = await acceptMessage(row);
+  }
   if (!result.appFound) throw notFound("Application");
   if (result.keyTaken) throw new AlreadyRecorded();
   if (!result.accepted)
@@ -68,9 +82,40 @@ export async function createMessage(
     channels: row.channels,
     tags: row.tags,
     createdAt: now,
+    deliverAt,
     expungedAt: null,
   };
   return { message, deliveries: result.pending.length };
+}
+
+/** Svix allows scheduling up to 24 hours ahead; a time already past means now. */
+export const MAX_SCHEDULE_MS = 24 * 3_600_000;
+
+function scheduledFor(deliverAt: Date | null | undefined, now: Date): Date | null {
+  if (!deliverAt || deliverAt <= now) return null;
+  // A minute of grace for the caller's clock.
+  if (deliverAt.getTime() > now.getTime() + MAX_SCHEDULE_MS + 60_000)
+    throw new ValidationFailed([
+      { loc: ["body", "deliverAt"], msg: "must be at most 24 hours in the future", type: "value_error" },
+    ]);
+  return deliverAt;
+}
+
+function contentTypeOf(headers: Record<string, string> | null | undefined): string {
+  const found = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === "content-type")?.[1];
+  return found?.trim() || "text/plain";
+}
+
+/**
+ * `MessageIn.application`: creates the application the path names (its uid, unless the input
+ * gives one) before the message. Two sends racing to create it both go on with the one created.
+ */
+async function createApplicationFor(tenantId: string, appIdOrUid: string, input: ApplicationIn) {
+  try {
+    await createApplication(tenantId, { ...input, uid: input.uid ?? appIdOrUid }, true);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 409)) throw error;
+  }
 }
 
 const acceptMessage = groupCommit(acceptTogether, { maxItems: 100, maxParallel: 2 });
@@ -116,8 +161,8 @@ async function acceptTogether(rows: MessageRow[]): Promise<(InsertedMessage | Er
 function insertAndEnqueue(rows: MessageRow[]): Promise<InsertedMessage[]> {
   return withDeliveriesSql(async (_client, sql, enqueue) => {
     const inserted = await insertMessages(sql, rows);
-    const createdAt = new Map(rows.map((r) => [r.id, r.createdAt]));
-    for (const m of inserted) enqueue(m.pending.map((d) => ({ ...d, runAt: createdAt.get(m.id)! })));
+    const dueAt = new Map(rows.map((r) => [r.id, r.deliverAt ?? r.createdAt]));
+    for (const m of inserted) enqueue(m.pending.map((d) => ({ ...d, runAt: dueAt.get(m.id)! })));
     return inserted;
   });
 }

@@ -10,7 +10,7 @@ export async function expungeContent(
 ): Promise<void> {
   const { message } = await findMessage(tenantId, appIdOrUid, msgId);
   await db.$transaction([
-    db.$executeRaw`UPDATE "Message" SET payload = NULL, "expungedAt" = COALESCE("expungedAt", ${now}) WHERE id = ${message.id} AND "tenantId" = ${tenantId}`,
+    db.$executeRaw`UPDATE "Message" SET payload = NULL, "rawPayload" = NULL, "expungedAt" = COALESCE("expungedAt", ${now}) WHERE id = ${message.id} AND "tenantId" = ${tenantId}`,
     db.$executeRaw`UPDATE "MessageAttempt" SET response = NULL WHERE "messageId" = ${message.id} AND "tenantId" = ${tenantId}`,
   ]);
 }

@@ -10,6 +10,13 @@ export interface MessageRow {
   eventId: string | null;
   /** The payload as JSON text (already checked storable and within the size limit). */
   payload: string;
+  /** A non-JSON body sent as is, with its content type (`payload` is then `{}`). */
+  rawPayload?: string | null;
+  contentType?: string | null;
+  /** Held until then (scheduled); null: due at once. */
+  deliverAt?: Date | null;
+  /** The message's own payload retention, in hours; null: the tenant's. */
+  retentionHours?: number | null;
   channels: string[];
   tags: string[];
   createdAt: Date;
@@ -39,8 +46,10 @@ export interface InsertedMessage {
 const INSERT_MESSAGES = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                       $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[])
-    AS i(id, tenant, app_ref, event_type, event_id, payload, channels, tags, only_endpoint, idem_key, idem_fp, created_at)
+                       $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[],
+                       $14::text[], $15::text[], $16::timestamptz[], $17::int[])
+    AS i(id, tenant, app_ref, event_type, event_id, payload, channels, tags, only_endpoint, idem_key, idem_fp, created_at,
+         raw_payload, content_type, deliver_at, retention_hours)
 ), app AS (
   SELECT DISTINCT ON (i.id) i.id AS msg_id, a.id AS app_id
     FROM input i JOIN "Application" a ON a."tenantId" = i.tenant AND a.internal = $13::boolean
@@ -56,19 +65,21 @@ WITH input AS (
     WHERE "IdempotencyKey"."createdAt" < now() - interval '24 hours'
   RETURNING "replayRef"
 ), msg AS (
-  INSERT INTO "Message" (id, "tenantId", "applicationId", "eventType", "eventId", payload, channels, tags, "createdAt")
+  INSERT INTO "Message" (id, "tenantId", "applicationId", "eventType", "eventId", payload, channels, tags, "createdAt",
+                         "rawPayload", "contentType", "deliverAt", "payloadRetentionHours")
   SELECT i.id, i.tenant, app.app_id, i.event_type, i.event_id, i.payload::jsonb,
          ARRAY(SELECT jsonb_array_elements_text(i.channels::jsonb)),
-         ARRAY(SELECT jsonb_array_elements_text(i.tags::jsonb)), i.created_at
+         ARRAY(SELECT jsonb_array_elements_text(i.tags::jsonb)), i.created_at,
+         i.raw_payload, i.content_type, i.deliver_at, i.retention_hours
     FROM input i JOIN app ON app.msg_id = i.id
    WHERE i.idem_key IS NULL OR i.id IN (SELECT "replayRef" FROM keyed)
   ON CONFLICT ("applicationId", "eventId") DO NOTHING
-  RETURNING id, "tenantId", "applicationId", "eventType", channels, "createdAt"
+  RETURNING id, "tenantId", "applicationId", "eventType", channels, "createdAt", "deliverAt"
 ), dlv AS (
   INSERT INTO "Delivery" (id, "tenantId", "applicationId", "messageId", "endpointId", status, "nextAttemptAt", "createdAt", "updatedAt")
   SELECT 'dlv_' || substr(msg.id, 5) || '_' || substr(e.id, 4), msg."tenantId", msg."applicationId", msg.id, e.id,
          CASE WHEN e.disabled THEN 'parked'::"DeliveryStatus" ELSE 'pending'::"DeliveryStatus" END,
-         CASE WHEN e.disabled THEN NULL ELSE msg."createdAt" END, msg."createdAt", msg."createdAt"
+         CASE WHEN e.disabled THEN NULL ELSE COALESCE(msg."deliverAt", msg."createdAt") END, msg."createdAt", msg."createdAt"
     FROM msg JOIN input i ON i.id = msg.id
     JOIN "Endpoint" e ON e."applicationId" = msg."applicationId" AND e."tenantId" = msg."tenantId"
    WHERE (cardinality(e."eventTypes") = 0 OR msg."eventType" = ANY(e."eventTypes"))
@@ -110,6 +121,10 @@ export async function insertMessages(
       column((r) => r.idempotency?.fingerprint ?? null),
       column((r) => r.createdAt.toISOString()),
       options.internal ?? false,
+      column((r) => r.rawPayload ?? null),
+      column((r) => r.contentType ?? null),
+      column((r) => r.deliverAt?.toISOString() ?? null),
+      column((r) => r.retentionHours ?? null),
     ],
     "hookline_insert_messages",
   );

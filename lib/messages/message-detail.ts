@@ -7,7 +7,11 @@ import { findMessage } from "@/lib/messages/find-message";
  */
 export async function messageDetail(tenantId: string, appIdOrUid: string, msgId: string) {
   const { app, message } = await findMessage(tenantId, appIdOrUid, msgId);
-  const [deliveries, attempts] = await Promise.all([
+  const [raw, deliveries, attempts] = await Promise.all([
+    db.message.findUniqueOrThrow({
+      where: { id: message.id },
+      select: { rawPayload: true, contentType: true },
+    }),
     db.delivery.findMany({
       where: { tenantId, messageId: message.id },
       orderBy: { id: "asc" },
@@ -42,7 +46,7 @@ export async function messageDetail(tenantId: string, appIdOrUid: string, msgId:
   ]);
   return {
     app: { id: app.id, name: app.name },
-    message,
+    message: { ...message, ...raw },
     deliveries,
     attempts: attempts.map((a) => ({
       ...a,

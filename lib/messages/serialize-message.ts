@@ -8,6 +8,7 @@ export const messageSelect = {
   channels: true,
   tags: true,
   createdAt: true,
+  deliverAt: true,
   expungedAt: true,
 } as const;
 
@@ -20,6 +21,7 @@ export function serializeMessage(
     channels: string[];
     tags: string[];
     createdAt: Date;
+    deliverAt?: Date | null;
     expungedAt: Date | null;
   },
   withContent = true,
@@ -32,6 +34,7 @@ export function serializeMessage(
     channels: m.channels.length ? m.channels : null,
     tags: m.tags.length ? m.tags : null,
     timestamp: m.createdAt.toISOString(),
+    deliverAt: m.deliverAt ? m.deliverAt.toISOString() : null,
     // Hookline: content removed by retention or on request (`payload` is then {}).
     ...(m.expungedAt ? { expunged: true, expungedAt: m.expungedAt.toISOString() } : {}),
   };

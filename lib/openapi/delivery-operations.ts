@@ -4,7 +4,14 @@ import { headersOut, secretOut } from "@/lib/openapi/core-operations";
 import type { Operation } from "@/lib/openapi/operation";
 import { attemptListQuery } from "@/lib/schemas/attempt";
 import { endpointOut, headersIn, secretRotateIn } from "@/lib/schemas/endpoint";
-import { eventExampleIn, messageFilters, messageIn, messageOut, recoverIn } from "@/lib/schemas/message";
+import {
+  eventExampleIn,
+  messageFilters,
+  messageIn,
+  messageOut,
+  messagePrecheckIn,
+  recoverIn,
+} from "@/lib/schemas/message";
 import { operationalEndpointIn, operationalEndpointUpdate } from "@/lib/schemas/operational";
 
 const attemptOut = z.object({
@@ -69,6 +76,14 @@ export const deliveryOperations: Operation[] = [
     query: messageFilters.pick({ with_content: true }),
     body: messageIn,
     response: { status: 202, schema: messageOut },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/msg/precheck/active",
+    tag: "Message",
+    summary: "Would a message of this type (and channels) reach any enabled endpoint?",
+    body: messagePrecheckIn,
+    response: { status: 200, schema: z.object({ active: z.boolean() }) },
   },
   {
     method: "get",

@@ -18,7 +18,7 @@ export const channel = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[a-zA-Z0-9\-_.:]+$/, "may contain only letters, digits, '-', '_', '.' and ':'");
+  .regex(/^[a-zA-Z0-9\-_.:+]+$/, "may contain only letters, digits, '-', '_', '.', ':' and '+'");
 
 export const metadata = z
   .record(z.string().max(256), z.string().max(4096))

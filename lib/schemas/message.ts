@@ -1,14 +1,51 @@
 import { z } from "zod";
+import { applicationIn } from "@/lib/schemas/application";
 import { apiDate, channel, eventTypeName } from "@/lib/schemas/common";
 
-export const messageIn = z.object({
-  eventType: eventTypeName,
-  eventId: z.string().min(1).max(256).nullish(),
-  payload: z.record(z.string(), z.unknown()),
-  channels: z.array(channel).max(10).nullish(),
-  tags: z.array(z.string().min(1).max(128)).max(5).nullish(),
-});
+const unique = (list: string[] | null | undefined) => !list || new Set(list).size === list.length;
+
+export const messageTag = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-zA-Z0-9\-_./\\#]+$/, "may contain only letters, digits and '-', '_', '.', '/', '\\', '#'");
+
+/** Svix's MessageIn, field for field (see README for what Hookline does with each). */
+export const messageIn = z
+  .object({
+    eventType: eventTypeName,
+    eventId: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'")
+      .nullish(),
+    payload: z.record(z.string(), z.unknown()),
+    channels: z.array(channel).min(1).max(10).refine(unique, "must not repeat a channel").nullish(),
+    tags: z.array(messageTag).max(5).refine(unique, "must not repeat a tag").nullish(),
+    // Creates the application (uid: the one in the path unless given) when the path names none.
+    application: applicationIn.nullish(),
+    // Non-JSON bodies: the SDK's messageInRaw() sends `{rawPayload, headers: {content-type}}`.
+    transformationsParams: z
+      .looseObject({
+        rawPayload: z.string().nullish(),
+        headers: z.record(z.string(), z.string()).nullish(),
+      })
+      .nullish(),
+    deliverAt: apiDate.nullish(),
+    payloadRetentionPeriod: z.number().int().min(1).max(90).nullish(),
+    payloadRetentionHours: z.number().int().min(1).max(2160).nullish(),
+  })
+  .refine((m) => m.payloadRetentionPeriod == null || m.payloadRetentionHours == null, {
+    message: "payloadRetentionPeriod and payloadRetentionHours are mutually exclusive",
+    path: ["payloadRetentionHours"],
+  });
 export type MessageIn = z.infer<typeof messageIn>;
+
+export const messagePrecheckIn = z.object({
+  eventType: eventTypeName,
+  channels: z.array(channel).min(1).max(10).nullish(),
+});
 
 export const messageOut = z.object({
   id: z.string(),
@@ -18,6 +55,7 @@ export const messageOut = z.object({
   channels: z.array(z.string()).nullable(),
   tags: z.array(z.string()).nullable(),
   timestamp: z.string(),
+  deliverAt: z.string().nullable().optional(),
   expunged: z.boolean().optional(),
   expungedAt: z.string().optional(),
 });

@@ -26,6 +26,7 @@ const BODIES: Record<string, unknown> = {
   "put /api/v1/app/{app_id}/endpoint/{endpoint_id}/headers": { headers: { "X-Stolen": "1" } },
   "patch /api/v1/app/{app_id}/endpoint/{endpoint_id}/headers": { headers: { "X-Stolen": "1" } },
   "post /api/v1/app/{app_id}/msg": { eventType: "isolation.tested", payload: {} },
+  "post /api/v1/app/{app_id}/msg/precheck/active": { eventType: "isolation.tested" },
   "post /api/v1/app/{app_id}/endpoint/{endpoint_id}/recover": {
     since: new Date(Date.now() - 3_600_000).toISOString(),
   },
