@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { metadata, throttleRate, uid } from "@/lib/schemas/common";
+import { metadata, throttleRate, throttleRatePatch, uid } from "@/lib/schemas/common";
 
 export const applicationIn = z.object({
   name: z.string().trim().min(1).max(256),
@@ -9,7 +9,9 @@ export const applicationIn = z.object({
 });
 export type ApplicationIn = z.infer<typeof applicationIn>;
 
-export const applicationPatch = applicationIn.partial();
+export const applicationPatch = applicationIn
+  .partial()
+  .extend({ throttleRate: throttleRatePatch.optional() });
 export type ApplicationPatch = z.infer<typeof applicationPatch>;
 
 export const applicationOut = z.object({

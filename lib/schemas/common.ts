@@ -27,6 +27,15 @@ export const metadata = z
 /** Messages per second; null removes the limit. */
 export const throttleRate = z.number().int().min(1).max(65_535).nullable();
 
+/** As PATCH takes it (Svix): 0 also removes the limit. */
+export const throttleRatePatch = z
+  .number()
+  .int()
+  .min(0)
+  .max(65_535)
+  .nullable()
+  .transform((v) => (v === 0 ? null : v));
+
 export const booleanQuery = z
   .enum(["true", "false"])
   .transform((v) => v === "true")

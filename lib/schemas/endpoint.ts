@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channel, eventTypeName, metadata, throttleRate, uid } from "@/lib/schemas/common";
+import { channel, eventTypeName, metadata, throttleRate, throttleRatePatch, uid } from "@/lib/schemas/common";
 
 // Header names we set ourselves or that HTTP owns; endpoints may not override them.
 const RESERVED_HEADERS = new Set([
@@ -48,10 +48,12 @@ export const endpointUrl = z
   .url()
   .refine((u) => /^https?:\/\//i.test(u), "must be an http:// or https:// URL");
 
-// whsec_ + base64 of 24 to 64 random bytes, as Standard Webhooks secrets are.
+// Base64 of 24 to 64 random bytes, optionally prefixed with whsec_ (Svix's pattern); stored with
+// the prefix, as Standard Webhooks secrets are written.
 export const endpointSecret = z
   .string()
-  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be 'whsec_' followed by base64")
+  .regex(/^(whsec_)?[A-Za-z0-9+/]{30,100}={0,2}$/, "must be base64, optionally prefixed with 'whsec_'")
+  .transform((s) => (s.startsWith("whsec_") ? s : `whsec_${s}`))
   .refine((s) => {
     const n = Buffer.from(s.slice(6), "base64").length;
     return n >= 24 && n <= 64;
@@ -79,7 +81,8 @@ export const endpointIn = z.object({
 export type EndpointIn = z.infer<typeof endpointIn>;
 
 export const endpointUpdate = endpointIn.omit({ secret: true, headers: true });
-export const endpointPatch = endpointUpdate.partial();
+// On PATCH, Svix takes throttleRate 0 as "no limit", as null is.
+export const endpointPatch = endpointUpdate.partial().extend({ throttleRate: throttleRatePatch.optional() });
 export type EndpointPatch = z.infer<typeof endpointPatch>;
 
 export const endpointOut = z.object({
