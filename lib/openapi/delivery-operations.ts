@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listQuery } from "@/lib/api/pagination";
 import { headersOut, secretOut } from "@/lib/openapi/core-operations";
 import type { Operation } from "@/lib/openapi/operation";
-import { attemptListQuery } from "@/lib/schemas/attempt";
+import { attemptListQuery, endpointMessagesQuery } from "@/lib/schemas/attempt";
 import { endpointOut, headersIn, secretRotateIn } from "@/lib/schemas/endpoint";
 import {
   eventExampleIn,
@@ -28,6 +28,7 @@ const attemptOut = z.object({
   timestamp: z.string(),
   errorKind: z.string().nullable(),
   errorMessage: z.string().nullable(),
+  msg: messageOut.optional().describe("With ?with_msg=true"),
 });
 const statsOut = z.object({
   success: z.number(),
@@ -130,6 +131,29 @@ export const deliveryOperations: Operation[] = [
     tag: "Message attempt",
     summary: "Get one attempt",
     response: { status: 200, schema: attemptOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/app/{app_id}/msg/{msg_id}/attempt/{attempt_id}/content",
+    tag: "Message attempt",
+    summary: "Expunge one attempt's response body",
+    response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/msg",
+    tag: "Message attempt",
+    summary: "The messages attempted at an endpoint, with their status there",
+    query: endpointMessagesQuery,
+    response: {
+      status: 200,
+      list: true,
+      schema: messageOut.extend({
+        status: z.number(),
+        statusText: z.string(),
+        nextAttempt: z.string().nullable(),
+      }),
+    },
   },
   {
     method: "get",

@@ -38,10 +38,14 @@ const BODIES: Record<string, unknown> = {
   "post /api/v1/auth/app/{app_id}/expire-all": {},
 };
 
-// PUT on an application or event type that B does not have creates B's own (Svix's upsert, the
+// PUT on an application, event type or operational endpoint that B does not have creates B's own (Svix's upsert, the
 // path taken as B's uid or name): allowed, as long as A's is untouched. B's copy is removed after,
 // so the operations that follow meet A's ids again.
-const UPSERTS = new Set(["put /api/v1/app/{app_id}", "put /api/v1/event-type/{event_type_name}"]);
+const UPSERTS = new Set([
+  "put /api/v1/app/{app_id}",
+  "put /api/v1/event-type/{event_type_name}",
+  "put /api/v1/operational-webhook/endpoint/{endpoint_id}",
+]);
 let tenantB: string;
 
 async function snapshotOfA() {
@@ -136,6 +140,7 @@ describe("tenant isolation through the REST API", () => {
         expect(JSON.parse(text).id ?? JSON.parse(text).name).not.toBe(a.app_id);
         await db.application.deleteMany({ where: { tenantId: tenantB } });
         await db.eventType.deleteMany({ where: { tenantId: tenantB } });
+        await db.endpoint.deleteMany({ where: { tenantId: tenantB } });
       } else expect(res.status, text).toBe(404);
     },
   );

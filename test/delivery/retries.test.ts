@@ -48,7 +48,8 @@ describe("retries", () => {
       return d.status === "succeeded" ? d : null;
     });
     expect(delivery.attemptCount).toBe(3);
-    const attempts = await stack.svix.messageAttempt.listByMsg(app.id, msg.id);
+    // The SDK asks for response bodies only with withContent (Svix's default is without).
+    const attempts = await stack.svix.messageAttempt.listByMsg(app.id, msg.id, { withContent: true });
     expect(attempts.data.map((a) => a.responseStatusCode).sort()).toEqual([200, 500, 500]);
     expect(attempts.data.find((a) => a.responseStatusCode === 500)?.response).toBe("boom");
     const endpoint = await db.endpoint.findUniqueOrThrow({ where: { id: ep.id } });

@@ -1,8 +1,9 @@
-// GET /api/v1/app/{app_id}/attempt/msg/{msg_id} — attempts made for a message (?status, ?endpoint_id)
+// GET /api/v1/app/{app_id}/attempt/msg/{msg_id} — attempts made for a message, with Svix's filters
 import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
-import { listAttempts } from "@/lib/attempts/list-attempts";
+import { attemptFilters, listAttempts } from "@/lib/attempts/list-attempts";
 import { serializeAttempt } from "@/lib/attempts/serialize-attempt";
+import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { findMessage } from "@/lib/messages/find-message";
 import { attemptListQuery } from "@/lib/schemas/attempt";
 
@@ -11,10 +12,12 @@ type Params = { app_id: string; msg_id: string };
 export const GET = apiHandler<Params>(async (ctx) => {
   const q = ctx.query(attemptListQuery);
   const { message } = await findMessage(ctx.tenantId, ctx.params.app_id, ctx.params.msg_id);
+  // endpoint_id may be an id or a uid, as everywhere else.
+  const endpoint = q.endpoint_id ? await findEndpoint(ctx.tenantId, ctx.params.app_id, q.endpoint_id) : null;
   const page = await listAttempts(ctx.tenantId, ctx.params.app_id, q, {
-    ...q,
-    endpointId: q.endpoint_id,
+    ...attemptFilters(q),
+    endpointId: endpoint?.id,
     messageId: message.id,
   });
-  return json({ ...page, data: page.data.map(serializeAttempt) });
+  return json({ ...page, data: page.data.map((a) => serializeAttempt(a, q.with_content)) });
 });
