@@ -97,6 +97,8 @@ const schema = z.object({
   DELIVERY_REQUIRE_HTTPS: bool.optional(),
   DELIVERY_ORPHAN_GRACE: duration.prefault("30s"),
   DELIVERY_SWEEP_INTERVAL: duration.prefault("15s"),
+  // A running background task whose last step is older than this is requested again by the sweep.
+  BACKGROUND_TASK_STALE: duration.prefault("60s"),
   ENDPOINT_DISABLE_AFTER: duration.prefault("5d"),
   ENDPOINT_DISABLE_MIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -1,15 +1,16 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import type { RecoverState } from "@/app/(portal)/dead-letter/actions";
+import type { RecoverState, RecoveryProgress } from "@/app/(portal)/dead-letter/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { Select } from "@/components/ui/select";
 
-type Progress = { waiting: number; succeeded: number; failed: number };
-
-/** Recovers an endpoint's failed messages since a time (in the viewer's zone), then shows progress. */
+/**
+ * Recovers an endpoint's failed messages since a time (in the viewer's zone) as a background task,
+ * then follows it: how many deliveries it queued, and how many of them got through.
+ */
 export function RecoverForm({
   endpoints,
   action,
@@ -17,21 +18,21 @@ export function RecoverForm({
 }: {
   endpoints: { id: string; url: string; applicationId: string; application: { name: string } }[];
   action: (prev: RecoverState, form: FormData) => Promise<RecoverState>;
-  progress: (appId: string, endpointId: string, since: string) => Promise<Progress>;
+  progress: (taskId: string, appId: string, endpointId: string, since: string) => Promise<RecoveryProgress>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [seen, setSeen] = useState<Progress | null>(null);
+  const [seen, setSeen] = useState<RecoveryProgress | null>(null);
   useEffect(() => {
     setSeen(null);
-    if (!state.recovered || !state.appId || !state.endpointId || !state.since) return;
-    const { appId, endpointId, since } = state;
+    if (!state.taskId || !state.appId || !state.endpointId || !state.since) return;
+    const { taskId, appId, endpointId, since } = state;
     let stop = false;
     const poll = async () => {
       while (!stop) {
-        const p = await progress(appId, endpointId, since).catch(() => null);
+        const p = await progress(taskId, appId, endpointId, since).catch(() => null);
         if (stop) return;
         if (p) setSeen(p);
-        if (p && p.waiting === 0) return;
+        if (p && (p.status === "failed" || (p.status === "finished" && p.waiting === 0))) return;
         await new Promise((r) => setTimeout(r, 1000));
       }
     };
@@ -40,7 +41,8 @@ export function RecoverForm({
       stop = true;
     };
   }, [state, progress]);
-  const done = state.recovered ? Math.max(0, state.recovered - (seen?.waiting ?? state.recovered)) : 0;
+  const recovered = seen?.recovered ?? 0;
+  const done = Math.max(0, recovered - (seen?.waiting ?? recovered));
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
       <div className="max-w-md">
@@ -57,18 +59,26 @@ export function RecoverForm({
       </div>
       <LocalDateTimeInput id="recover-since" name="since" label="Messages since" />
       <Button type="submit" disabled={pending || endpoints.length === 0}>
-        {pending ? "Recovering…" : "Recover"}
+        {pending ? "Starting…" : "Recover"}
       </Button>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.recovered !== undefined ? (
-        <div className="w-full space-y-2">
-          <Alert tone="success">
-            {state.recovered === 0
-              ? "Nothing to recover in that window."
-              : `Recovering ${state.recovered} deliveries: ${done} sent again so far${seen ? ` (${seen.failed} still failing)` : ""}.`}
-          </Alert>
-          {state.recovered > 0 ? (
-            <progress className="w-full" max={state.recovered} value={done} aria-label="Recovery progress" />
+      {state.taskId ? (
+        <div className="w-full space-y-2" data-testid="recovery-status">
+          {!seen || seen.status === "running" ? (
+            <Alert tone="info">
+              Recovery {state.taskId} is running: {recovered} deliveries queued so far.
+            </Alert>
+          ) : seen.status === "failed" ? (
+            <Alert tone="error">The recovery failed: {seen.error ?? "unknown error"}.</Alert>
+          ) : recovered === 0 ? (
+            <Alert tone="success">Nothing to recover in that window.</Alert>
+          ) : (
+            <Alert tone="success">
+              Recovering {recovered} deliveries: {done} sent again so far ({seen.failed} still failing).
+            </Alert>
+          )}
+          {recovered > 0 ? (
+            <progress className="w-full" max={recovered} value={done} aria-label="Recovery progress" />
           ) : null}
         </div>
       ) : null}

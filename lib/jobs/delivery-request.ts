@@ -47,4 +47,9 @@ export interface JobDriver {
   inTransaction(sql: RunSql, requests: readonly DeliveryRequest[]): Promise<void>;
   /** Must not throw: the transaction has committed, so the deliveries exist whatever happens here. */
   afterCommit(requests: readonly DeliveryRequest[]): Promise<void>;
+  /**
+   * Asks for a step of each background task (lib/tasks), after its row is committed. May throw;
+   * the task rows are the outbox: the sweep requests a running task that has not moved for a minute.
+   */
+  requestTasks(taskIds: readonly string[]): Promise<void>;
 }

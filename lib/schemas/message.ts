@@ -90,3 +90,31 @@ export const recoverIn = z.object({
   since: apiDate,
   until: apiDate.nullish(),
 });
+
+/** Svix's BulkReplayIn: a window and the filters the deliveries to send again must match. */
+export const bulkReplayIn = recoverIn.extend({
+  eventTypes: z.array(eventTypeName).max(100).refine(unique, "must not repeat an event type").nullish(),
+  channel: channel.nullish(),
+  tag: messageTag.nullish(),
+  status: z.number().int().min(0).max(4).nullish(),
+  statusCodeClass: z
+    .number()
+    .int()
+    .refine((v) => [0, 100, 200, 300, 400, 500].includes(v), "must be 0, 100, 200, 300, 400 or 500")
+    .nullish(),
+});
+
+/** Svix's BulkExpungeContentsIn: message ids or eventIds (up to 1,000). */
+export const bulkExpungeIn = z.object({
+  ids: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(256)
+        .regex(/^[a-zA-Z0-9\-_.]+$/, "must be a message id or eventId"),
+    )
+    .max(1000)
+    .refine(unique, "must not repeat an id")
+    .default([]),
+});

@@ -31,6 +31,14 @@ const BODIES: Record<string, unknown> = {
     since: new Date(Date.now() - 3_600_000).toISOString(),
   },
   "post /api/v1/app/{app_id}/endpoint/{endpoint_id}/send-example": { eventType: "isolation.tested" },
+  "post /api/v1/app/{app_id}/endpoint/{endpoint_id}/replay-missing": {
+    since: new Date(Date.now() - 3_600_000).toISOString(),
+  },
+  "post /api/v1/app/{app_id}/endpoint/{endpoint_id}/bulk-replay": {
+    since: new Date(Date.now() - 3_600_000).toISOString(),
+  },
+  "post /api/v1/app/{app_id}/msg/expunge-all-contents": {},
+  "post /api/v1/app/{app_id}/msg/bulk-expunge": { ids: [] },
   "put /api/v1/operational-webhook/endpoint/{endpoint_id}": { url: "https://attacker.example.com/" },
   "post /api/v1/operational-webhook/endpoint/{endpoint_id}/secret/rotate": {},
   "put /api/v1/operational-webhook/endpoint/{endpoint_id}/headers": { headers: { "X-Stolen": "1" } },
@@ -60,6 +68,7 @@ async function snapshotOfA() {
       db.delivery.findMany({ where, orderBy: { id: "asc" } }),
       db.messageAttempt.findMany({ where, orderBy: { id: "asc" } }),
       db.appPortalToken.findMany({ where: { tenantId: a.tenant }, orderBy: { id: "asc" } }),
+      db.backgroundTask.findMany({ where, orderBy: { id: "asc" } }),
     ]),
   );
 }
@@ -98,6 +107,7 @@ beforeAll(async () => {
     },
   });
   a.event_type_name = "isolation.tested";
+  a.task_id = (await svixA.endpoint.recover(app.id, ep.id, { since: new Date(Date.now() - 60_000) })).id;
   a.operational_endpoint_id = (
     await svixA.operationalWebhook.endpoint.create({ url: "https://a.example.com/ops" })
   ).id;

@@ -7,13 +7,17 @@ import { resetEnvCache } from "@/lib/env";
 import { inngest } from "@/lib/jobs/inngest/client";
 import { deliverMessage } from "@/lib/jobs/inngest/functions/deliver-message";
 import { maintenance } from "@/lib/jobs/inngest/functions/maintenance";
+import { runBackgroundTask } from "@/lib/jobs/inngest/functions/run-background-task";
 import { startDeliveryStack } from "../support/delivery-stack";
 import { type ReceivedRequest, startReceiver, waitUntil } from "../support/receiver";
 
 // The same behaviours through both job drivers: graphile-worker (a real worker against
 // PostgreSQL) and Inngest (the events the driver sends are captured, and each one is run through
 // @inngest/test with its sleeps ended at once; every step runs for real against PostgreSQL).
-type Sent = { name: string; data: { deliveryId: string; endpointId: string; trigger: string } };
+type Sent = {
+  name: string;
+  data: { deliveryId: string; endpointId: string; trigger: string; taskId?: string };
+};
 const sent: Sent[] = [];
 let ran = 0;
 let failSends = false;
@@ -45,6 +49,10 @@ const sleptUntil = new Map<string, number[]>();
 async function runInngest(): Promise<void> {
   while (ran < sent.length) {
     const event = sent[ran++]!;
+    if (event.name === "hookline/background-task.requested") {
+      await new InngestTestEngine({ function: runBackgroundTask, events: [event] }).execute();
+      continue;
+    }
     if (event.name !== "hookline/delivery.requested") continue;
     const t = new InngestTestEngine({
       function: deliverMessage,
@@ -107,6 +115,31 @@ describe.each(["graphile", "inngest"] as const)("the %s driver", (driver) => {
     expect(receiver.requests.map((r) => r.headers["webhook-id"])).toEqual([msg.id, msg.id, msg.id]);
     // Inngest's run slept through the retries itself: no further events for this delivery.
     if (driver === "inngest") expect(sentFor(id)).toHaveLength(1);
+    await receiver.close();
+  });
+
+  it("runs a background task (replay-missing) to the end, and delivers what it requested", async () => {
+    const app = await stack.svix.application.create({ name: `Task ${driver}` });
+    const since = new Date(Date.now() - 1000);
+    const msgs = [];
+    for (let i = 0; i < 3; i++)
+      msgs.push(await stack.svix.message.create(app.id, { eventType: "thing.happened", payload: { i } }));
+    const receiver = await startReceiver();
+    const ep = await stack.svix.endpoint.create(app.id, { url: receiver.url });
+    const task = await stack.svix.endpoint.replayMissing(app.id, ep.id, { since });
+    if (driver === "inngest")
+      expect(sent.filter((e) => e.data.taskId === task.id)).toEqual([
+        { name: "hookline/background-task.requested", data: { taskId: task.id } },
+      ]);
+    const done = await until(async () => {
+      const t = await stack.svix.backgroundTask.get(task.id);
+      return t.status === "finished" ? t : null;
+    });
+    expect(done.data).toMatchObject({ replayed: 3 });
+    await until(async () => receiver.requests.length === 3);
+    expect(receiver.requests.map((r) => r.headers["webhook-id"]).sort()).toEqual(
+      msgs.map((m) => m.id).sort(),
+    );
     await receiver.close();
   });
 

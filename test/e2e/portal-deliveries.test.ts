@@ -251,6 +251,10 @@ describe("delivering through the portal in a real browser", () => {
     await expect
       .poll(() => db.delivery.count({ where: { endpointId: endpoint.id, status: "failed" } }))
       .toBe(0);
+    // The recovery ran as a background task (the API's), listed on the page with its result.
+    await page.reload();
+    const task = page.getByTestId("background-tasks").getByRole("row").filter({ hasText: "Recover" }).first();
+    await expect(task.textContent()).resolves.toMatch(/finished.*1 deliveries sent again/);
 
     // Dark mode, at tablet width.
     await page.setViewportSize({ width: 820, height: 1180 });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { createEventType } from "@/lib/event-types/save-event-type";
 import { createMessage } from "@/lib/messages/create-message";
+import { startRecover } from "@/lib/tasks/start-tasks";
 import { createInvitation } from "@/lib/team/create-invitation";
 import { createPortalAccess } from "@/lib/widget/create-portal-access";
 import { freshDatabase } from "../support/database";
@@ -57,6 +58,7 @@ interface Victim {
   invitationId: string;
   apiKeyId: string;
   eventType: string;
+  taskId: string;
 }
 let a: Victim;
 let attackerTenantId: string;
@@ -106,6 +108,7 @@ beforeAll(async () => {
     invitationId: invitation.invitation.id,
     apiKeyId: apiKey.id,
     eventType: "victim.event",
+    taskId: (await startRecover(victim.tenantId, app.id, endpoint.id, { since: new Date(0) })).id,
   };
 
   const attacker = await createTestTenant("attacker");
@@ -140,6 +143,7 @@ async function snapshot(tenantId: string, exceptApp?: string) {
     memberships: await db.membership.findMany({ where, ...order }),
     invitations: await db.invitation.findMany({ where, ...order }),
     portalTokens: await db.appPortalToken.findMany({ where, ...order }),
+    tasks: await db.backgroundTask.findMany({ where, ...order }),
   };
 }
 
@@ -206,7 +210,7 @@ function portalCalls(): [string, () => Promise<unknown>][] {
       ],
       [
         `recoveryProgressAction (${label})`,
-        () => deadLetter.recoveryProgressAction(appId, endpointId, "2020-01-01T00:00:00Z"),
+        () => deadLetter.recoveryProgressAction(a.taskId, appId, endpointId, "2020-01-01T00:00:00Z"),
       ],
       [
         `resendSelectedAction (${label})`,

@@ -5,6 +5,7 @@ import {
   recoveryProgressAction,
   resendSelectedAction,
 } from "@/app/(portal)/dead-letter/actions";
+import { BackgroundTasks } from "@/components/dead-letter/background-tasks";
 import { RecoverForm } from "@/components/dead-letter/recover-form";
 import { ResendButton } from "@/components/messages/resend-button";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { currentMember } from "@/lib/auth/current-member";
 import { deadLetterOverview } from "@/lib/delivery/dead-letter-overview";
 import { searchParam } from "@/lib/portal/search-param";
+import { listTasks } from "@/lib/tasks/background-task";
 
 export const metadata = { title: "Dead-letter queue" };
 
@@ -23,7 +25,10 @@ export default async function DeadLetterPage({
 }) {
   const member = await currentMember();
   const endpoint = searchParam((await searchParams).endpoint);
-  const { deliveries, endpoints } = await deadLetterOverview(member.tenant.id, { endpointId: endpoint });
+  const [{ deliveries, endpoints }, tasks] = await Promise.all([
+    deadLetterOverview(member.tenant.id, { endpointId: endpoint }),
+    listTasks(member.tenant.id, { limit: 10, order: "descending" }, {}),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Dead-letter queue</h1>
@@ -32,6 +37,9 @@ export default async function DeadLetterPage({
       </p>
       <Card title="Recover an endpoint">
         <RecoverForm endpoints={endpoints} action={recoverAction} progress={recoveryProgressAction} />
+      </Card>
+      <Card title="Background tasks">
+        <BackgroundTasks tasks={tasks.data} />
       </Card>
       <Card
         title={`Failed deliveries (${deliveries.length}${deliveries.length === 200 ? "+" : ""})`}

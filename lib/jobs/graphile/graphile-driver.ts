@@ -1,8 +1,10 @@
+import { pgPool } from "@/lib/db";
 import type { DeliveryRequest, JobDriver, RunSql } from "@/lib/jobs/delivery-request";
 
 export const DELIVER_TASK = "deliver";
 export const SWEEP_TASK = "sweep";
 export const RETENTION_TASK = "retention";
+export const BACKGROUND_TASK = "background-task";
 
 /** Deliveries one job carries at most (a job is taken by one worker, which attempts them together). */
 export const DELIVERIES_PER_JOB = 100;
@@ -53,4 +55,12 @@ export const graphileDriver: JobDriver = {
     );
   },
   async afterCommit() {},
+  // One job per task under the key `task:<id>`, so a task asked for twice waits in one job.
+  async requestTasks(taskIds) {
+    await pgPool().query(
+      `SELECT graphile_worker.add_job($1, json_build_object('taskId', t.id), job_key := 'task:' || t.id, max_attempts := 25)
+         FROM unnest($2::text[]) AS t(id)`,
+      [BACKGROUND_TASK, taskIds],
+    );
+  },
 };

@@ -5,11 +5,21 @@ import type { DeliveryConfig } from "@/lib/delivery/config";
 import type { DeliveryDispatcher } from "@/lib/delivery/delivery-dispatcher";
 import { sweepOrphans } from "@/lib/delivery/sweep";
 import { deliveryTrigger } from "@/lib/jobs/delivery-request";
-import { DELIVER_TASK, RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
+import {
+  BACKGROUND_TASK,
+  DELIVER_TASK,
+  RETENTION_TASK,
+  SWEEP_TASK,
+} from "@/lib/jobs/graphile/graphile-driver";
 import { purgeStaleRows } from "@/lib/maintenance/purge-stale-rows";
 import { retentionSweep } from "@/lib/messages/retention-sweep";
+import { requestStaleTasks } from "@/lib/tasks/background-task";
+import { runTaskStep } from "@/lib/tasks/run-task-step";
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
+/** How long one background-task job steps before it queues the rest (other jobs get their turn). */
+const TASK_SLICE_MS = 5_000;
+const taskPayload = z.object({ taskId: z.string().regex(/^qtask_\w+$/) });
 
 const deliveryId = z.string().regex(/^dlv_\w+$/);
 const deliverPayload = z.union([
@@ -50,11 +60,22 @@ export function taskList(
     [SWEEP_TASK]: async (_payload, helpers) => {
       const count = await sweepOrphans(new Date(), config.orphanGraceMs);
       if (count > 0) log(`Requested ${count} orphaned or overdue deliveries again.`);
+      const tasks = await requestStaleTasks(new Date());
+      if (tasks > 0) log(`Requested ${tasks} background tasks that had stopped moving.`);
       await helpers.addJob(
         SWEEP_TASK,
         {},
         { jobKey: SWEEP_TASK, runAt: new Date(Date.now() + sweepEveryMs) },
       );
+    },
+    // Steps for up to TASK_SLICE_MS, then the task gives the worker back and queues its next slice.
+    [BACKGROUND_TASK]: async (payload, helpers) => {
+      const { taskId } = taskPayload.parse(payload);
+      const until = Date.now() + TASK_SLICE_MS;
+      let outcome = await runTaskStep(taskId);
+      while (outcome === "more" && Date.now() < until) outcome = await runTaskStep(taskId);
+      if (outcome === "more")
+        await helpers.addJob(BACKGROUND_TASK, { taskId }, { jobKey: `task:${taskId}`, maxAttempts: 25 });
     },
     [RETENTION_TASK]: async (_payload, helpers) => {
       const { messages, attempts } = await retentionSweep(new Date());

@@ -13,3 +13,8 @@ export const deliveryRequested = eventType("hookline/delivery.requested", {
     trigger: deliveryTrigger,
   }),
 });
+
+/** A background task (lib/tasks) should take its next steps. */
+export const backgroundTaskRequested = eventType("hookline/background-task.requested", {
+  schema: z.object({ taskId: z.string().regex(/^qtask_\w+$/) }),
+});

@@ -42,4 +42,11 @@ export const inngestDriver: JobDriver = {
       }
     }
   },
+  async requestTasks(taskIds) {
+    const [{ inngest }, { backgroundTaskRequested }] = await Promise.all([
+      import("@/lib/jobs/inngest/client"),
+      import("@/lib/jobs/inngest/events"),
+    ]);
+    await inngest.send(taskIds.map((taskId) => backgroundTaskRequested.create({ taskId })));
+  },
 };

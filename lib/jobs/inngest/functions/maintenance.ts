@@ -4,9 +4,10 @@ import { sweepOrphans } from "@/lib/delivery/sweep";
 import { inngest } from "@/lib/jobs/inngest/client";
 import { purgeStaleRows } from "@/lib/maintenance/purge-stale-rows";
 import { retentionSweep } from "@/lib/messages/retention-sweep";
+import { requestStaleTasks } from "@/lib/tasks/background-task";
 
 /**
- * Every minute: request deliveries whose run was lost (the sweep shared with graphile-worker; its
+ * Every minute: request background tasks that stopped moving, and deliveries whose run was lost (the sweep shared with graphile-worker; its
  * requests go out as `delivery.requested` events after its transaction commits). Once an hour,
  * expunge content past each tenant's retention period, drop expired Idempotency-Keys, expired
  * widget tokens, old operational events, lapsed rate-limit counters and unconfirmed sign-ups.
@@ -17,6 +18,7 @@ export const maintenance = inngest.createFunction(
     const rescheduled = await step.run("sweep-orphans", () =>
       sweepOrphans(new Date(), deliveryConfig().orphanGraceMs),
     );
+    await step.run("stale-tasks", () => requestStaleTasks(new Date()));
     if (new Date().getMinutes() !== 0) return { rescheduled, retention: null };
     const retention = await step.run("retention", () => retentionSweep(new Date()));
     const idempotencyKeys = await step.run("idempotency-keys", () => purgeIdempotencyKeys(new Date()));
