@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { coreOperations } from "@/lib/openapi/core-operations";
 import { deliveryOperations } from "@/lib/openapi/delivery-operations";
+import svix from "@/lib/openapi/svix-operations.json";
 import { widgetOperations } from "@/lib/openapi/widget-operations";
 
 // The single list of what REST API v1 offers; the schemas are the ones the handlers validate with.
@@ -34,6 +35,9 @@ const errorResponses = {
     content: { "application/json": { schema: { $ref: "#/components/schemas/ValidationError" } } },
   },
 };
+
+/** Svix's operation id and tag for the operations we share, so generated clients name them alike. */
+const SVIX = new Map(svix.operations.map((o) => [`${o.method} ${o.path}`, o]));
 
 /** The OpenAPI 3.1 document for REST API v1, built from the same zod schemas the handlers use. */
 export function openApiDocument(serverUrl: string) {
@@ -75,10 +79,12 @@ export function openApiDocument(serverUrl: string) {
         }
       : { description: "No content" };
     paths[op.path] ??= {};
+    const shared = SVIX.get(`${op.method} ${op.path}`);
     paths[op.path]![op.method] = {
-      tags: [op.tag],
+      tags: [shared?.tag ?? op.tag],
       summary: op.summary,
-      operationId: `${op.method}_${op.path.replace(/[^a-z]+/gi, "_")}`,
+      // Hookline's own operations get a `hookline.` id in the same style.
+      operationId: shared?.operationId ?? `hookline.${op.method}${op.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/\//g, ".")}`,
       parameters: [
         ...pathParams,
         ...queryParams,
