@@ -84,7 +84,12 @@ export function openApiDocument(serverUrl: string) {
       tags: [shared?.tag ?? op.tag],
       summary: op.summary,
       // Hookline's own operations get a `hookline.` id in the same style.
-      operationId: shared?.operationId ?? `hookline.${op.method}${op.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/\//g, ".")}`,
+      operationId:
+        shared?.operationId ??
+        `hookline.${op.method}${op.path
+          .replace(/^\/api\/v1/, "")
+          .replace(/[{}]/g, "")
+          .replace(/\//g, ".")}`,
       parameters: [
         ...pathParams,
         ...queryParams,

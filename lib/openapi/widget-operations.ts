@@ -7,7 +7,7 @@ export const widgetOperations: Operation[] = [
     method: "post",
     path: "/api/v1/auth/app-portal-access/{app_id}",
     tag: "Authentication",
-    summary: "Get a widget link for an application (default 1 hour, at most 7 days)",
+    summary: "Get a widget link for an application (`expiry` 1 hour to 7 days, default 7 days)",
     body: appPortalAccessIn,
     response: { status: 200, schema: appPortalAccessOut },
   },
@@ -17,6 +17,13 @@ export const widgetOperations: Operation[] = [
     tag: "Authentication",
     summary: "Expire every widget link of an application",
     body: applicationTokenExpireIn,
+    response: { status: 204 },
+  },
+  {
+    method: "post",
+    path: "/api/v1/auth/logout",
+    tag: "Authentication",
+    summary: "End the app-portal token this request carries (Authorization: Bearer <token>)",
     response: { status: 204 },
   },
 ];

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { applicationIn } from "@/lib/schemas/application";
 
-// Svix's AppPortalAccessIn. Hookline: the token lasts 1 hour unless `expiry` says otherwise.
+// Svix's AppPortalAccessIn, with its bounds: a token lasts `expiry` seconds, 1 hour to 7 days,
+// 7 days by default.
 export const appPortalAccessIn = z.object({
   application: applicationIn.nullish(),
   expiry: z
     .number()
     .int()
-    .min(60)
+    .min(3600)
     .max(7 * 86_400)
     .nullish(),
   readOnly: z.boolean().nullish(),
@@ -23,9 +24,24 @@ export const appPortalAccessIn = z.object({
       ]),
     )
     .max(10)
+    .refine((c) => new Set(c).size === c.length, "must not repeat a capability")
     .nullish(),
-  featureFlags: z.array(z.string().min(1).max(256)).max(50).optional(),
-  sessionId: z.string().min(1).max(256).nullish(),
+  featureFlags: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(256)
+        .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'"),
+    )
+    .max(25)
+    .optional(),
+  sessionId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-zA-Z0-9@_-]+$/, "may contain only letters, digits, '@', '_' and '-'")
+    .nullish(),
 });
 export type AppPortalAccessIn = z.infer<typeof appPortalAccessIn>;
 

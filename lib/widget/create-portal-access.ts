@@ -8,7 +8,10 @@ import type { AppPortalAccessIn } from "@/lib/schemas/portal-access";
 import { grantedCapabilities } from "@/lib/widget/capabilities";
 import { generatePortalToken, hashPortalToken } from "@/lib/widget/portal-token";
 
-export const DEFAULT_PORTAL_EXPIRY_SECONDS = 3600;
+/** Svix's default for `expiry`: 7 days. */
+export const DEFAULT_PORTAL_EXPIRY_SECONDS = 7 * 86_400;
+/** Links the portal mints for itself (preview, demo) last an hour. */
+export const PREVIEW_EXPIRY_SECONDS = 3600;
 
 /**
  * Mints an app-portal token for one application (created from `application` when the id or uid

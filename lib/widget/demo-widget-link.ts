@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { DEMO_EMAIL } from "@/lib/tenants/seed-demo";
-import { createPortalAccess } from "@/lib/widget/create-portal-access";
+import { createPortalAccess, PREVIEW_EXPIRY_SECONDS } from "@/lib/widget/create-portal-access";
 
 /** A fresh one-hour widget link for the seeded demo application, or null when there is no demo tenant. */
 export async function demoWidgetLink(): Promise<string | null> {
@@ -12,5 +12,5 @@ export async function demoWidgetLink(): Promise<string | null> {
     select: { id: true, tenantId: true },
   });
   if (!app) return null;
-  return (await createPortalAccess(app.tenantId, app.id, {})).url;
+  return (await createPortalAccess(app.tenantId, app.id, { expiry: PREVIEW_EXPIRY_SECONDS })).url;
 }

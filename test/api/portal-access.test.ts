@@ -32,7 +32,7 @@ const post = (path: string, body: unknown) =>
   });
 
 describe("widget links (app-portal access) through the svix SDK", () => {
-  it("returns a url carrying a token that grants one application for an hour, stored only as a hash", async () => {
+  it("returns a url carrying a token that grants one application for 7 days (Svix's default), stored only as a hash", async () => {
     const app = await svix.application.create({ name: "Portal A", uid: "portal-a" });
     const before = Date.now();
     const access = await svix.authentication.appPortalAccess("portal-a", {});
@@ -42,8 +42,8 @@ describe("widget links (app-portal access) through the svix SDK", () => {
       where: { tokenHash: hashPortalToken(access.token) },
     });
     expect(row.applicationId).toBe(app.id);
-    expect(row.expiresAt.getTime() - before).toBeGreaterThanOrEqual(3600_000 - 1000);
-    expect(row.expiresAt.getTime() - before).toBeLessThanOrEqual(3600_000 + 5000);
+    expect(row.expiresAt.getTime() - before).toBeGreaterThanOrEqual(7 * 86_400_000 - 1000);
+    expect(row.expiresAt.getTime() - before).toBeLessThanOrEqual(7 * 86_400_000 + 5000);
     expect(JSON.stringify(await db.appPortalToken.findMany())).not.toContain(access.token);
 
     const granted = await widgetAccess(access.token);
@@ -69,14 +69,42 @@ describe("widget links (app-portal access) through the svix SDK", () => {
     ]);
   });
 
-  it("refuses an expiry over 7 days or under a minute (422) and an unknown or foreign application (404)", async () => {
+  it("refuses an expiry over 7 days or under an hour (422) and an unknown or foreign application (404)", async () => {
     await svix.application.create({ name: "Portal C", uid: "portal-c" });
     const long = await post("/api/v1/auth/app-portal-access/portal-c", { expiry: 8 * 86_400 });
     expect(long.status).toBe(422);
     expect((await long.json()).detail[0].loc).toEqual(["body", "expiry"]);
-    expect((await post("/api/v1/auth/app-portal-access/portal-c", { expiry: 5 })).status).toBe(422);
+    expect((await post("/api/v1/auth/app-portal-access/portal-c", { expiry: 3599 })).status).toBe(422);
+    expect((await post("/api/v1/auth/app-portal-access/portal-c", { expiry: 3600 })).status).toBe(200);
     expect((await post("/api/v1/auth/app-portal-access/nope", {})).status).toBe(404);
     await expect(other.authentication.appPortalAccess("portal-c", {})).rejects.toMatchObject({ code: 404 });
+  });
+
+  it("logs out an app-portal token with the token itself (Svix's auth/logout); never an API key", async () => {
+    await svix.application.create({ name: "Portal L", uid: "portal-l" });
+    const { token } = await svix.authentication.appPortalAccess("portal-l", {});
+    expect(await widgetAccess(token)).not.toBeNull();
+    await new Svix(token, { serverUrl: server.url }).authentication.logout();
+    expect(await widgetAccess(token)).toBeNull();
+    // Once is enough: the token no longer works, for logout either.
+    await expect(new Svix(token, { serverUrl: server.url }).authentication.logout()).rejects.toMatchObject({
+      code: 401,
+    });
+    await expect(svix.authentication.logout()).rejects.toMatchObject({ code: 403 });
+    expect((await fetch(`${server.url}/api/v1/auth/logout`, { method: "POST" })).status).toBe(401);
+  });
+
+  it("checks featureFlags and sessionId with Svix's patterns", async () => {
+    await svix.application.create({ name: "Portal E", uid: "portal-e" });
+    expect(
+      (await post("/api/v1/auth/app-portal-access/portal-e", { featureFlags: ["has space"] })).status,
+    ).toBe(422);
+    expect(
+      (await post("/api/v1/auth/app-portal-access/portal-e", { sessionId: "x".repeat(65) })).status,
+    ).toBe(422);
+    expect((await post("/api/v1/auth/app-portal-access/portal-e", { sessionId: "user@1_a-b" })).status).toBe(
+      200,
+    );
   });
 
   it("creates the application from `application` when the uid is unknown, as Svix does", async () => {

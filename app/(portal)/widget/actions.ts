@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { canManageKeys, currentMember } from "@/lib/auth/current-member";
 import { type FormState, formProblem } from "@/lib/portal/form-state";
-import { createPortalAccess } from "@/lib/widget/create-portal-access";
+import { createPortalAccess, PREVIEW_EXPIRY_SECONDS } from "@/lib/widget/create-portal-access";
 import { saveWidgetSettings } from "@/lib/widget/save-widget-settings";
 
 const FIELDS = ["allowedOrigins", "primaryColor", "mode", "logoUrl", "fontFamily"] as const;
@@ -29,7 +29,9 @@ export type PreviewState = { url?: string; error?: string };
 export async function previewWidgetAction(_prev: PreviewState, form: FormData): Promise<PreviewState> {
   const member = await currentMember();
   try {
-    const { url } = await createPortalAccess(member.tenant.id, String(form.get("appId") ?? ""), {});
+    const { url } = await createPortalAccess(member.tenant.id, String(form.get("appId") ?? ""), {
+      expiry: PREVIEW_EXPIRY_SECONDS,
+    });
     return { url };
   } catch (error) {
     return { error: formProblem(error).error ?? "Could not create a preview link" };
