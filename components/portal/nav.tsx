@@ -11,6 +11,7 @@ const links = [
   { href: "/dead-letter", label: "Dead letters" },
   { href: "/widget", label: "Widget" },
   { href: "/team", label: "Team" },
+  { href: "/settings", label: "Settings" },
   { href: "/api-keys", label: "API keys" },
   { href: "/docs/api", label: "API reference" },
 ];

@@ -74,6 +74,7 @@ export function buildRequest(
   // Receivers deduplicate on webhook-id: the message id (the same on every retry), or the batch's.
   const webhookId = batchId ?? delivery.messageId;
   const timestamp = Math.floor(now.getTime() / 1000);
+  const signature = signatureHeader(secrets, webhookId, timestamp, body);
   return {
     url: delivery.url,
     body,
@@ -85,7 +86,11 @@ export function buildRequest(
       "user-agent": config.userAgent,
       "webhook-id": webhookId,
       "webhook-timestamp": String(timestamp),
-      "webhook-signature": signatureHeader(secrets, webhookId, timestamp, body),
+      "webhook-signature": signature,
+      // The same three under Svix's names, when the tenant asks (receivers that read those by hand).
+      ...(delivery.svixHeaders
+        ? { "svix-id": webhookId, "svix-timestamp": String(timestamp), "svix-signature": signature }
+        : {}),
     },
   };
 }

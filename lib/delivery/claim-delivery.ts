@@ -14,6 +14,8 @@ export interface ClaimedDelivery {
   payload: string | null;
   /** A raw payload's content type; null for JSON. */
   contentType: string | null;
+  /** The tenant also wants Svix's header names (svix-id, svix-timestamp, svix-signature). */
+  svixHeaders: boolean;
   url: string;
   /** The custom headers as stored (sealed: see lib/endpoints/header-box.ts). */
   headers: unknown;
@@ -50,13 +52,14 @@ SELECT cl.id, cl."tenantId", cl."applicationId", cl."messageId", cl."endpointId"
        m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt",
        COALESCE(m."rawPayload", m.payload::text) AS payload, m."contentType",
        e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs",
-       COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate",
+       COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate", t."svixHeaders",
        COALESCE((SELECT json_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
                   WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > cl.at)), '[]') AS secrets
   FROM claimed cl
   JOIN "Message" m ON m.id = cl."messageId"
   JOIN "Endpoint" e ON e.id = cl."endpointId"
   JOIN "Application" a ON a.id = cl."applicationId"
+  JOIN "Tenant" t ON t.id = cl."tenantId"
   LEFT JOIN "EventType" et ON et."tenantId" = cl."tenantId" AND et.name = m."eventType"`;
 
 interface ClaimRequest {

@@ -81,12 +81,24 @@ describe("the portal in a real browser", () => {
     await page.getByText("Revoked").waitFor();
     const revoked = await fetch(`${app.url}/api/v1/app`, { headers: { authorization: `Bearer ${key}` } });
     expect(revoked.status).toBe(401);
+
+    // Team settings: Svix's header names on, payloads kept 14 days (bad values: svix-headers.test.ts).
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.waitForURL(/\/settings/);
+    await page.getByLabel("Keep payloads for (days)").fill("14");
+    await page.getByLabel(/Also send svix-id/).check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "team-settings.png"), fullPage: true });
+    await page.reload();
+    expect(await page.getByLabel("Keep payloads for (days)").inputValue()).toBe("14");
+    expect(await page.getByLabel(/Also send svix-id/).isChecked()).toBe(true);
     await page.close();
   });
 
   it("shows a signed-out visitor the sign-in page for every portal route", async () => {
     const page = await browser.newPage();
-    for (const route of ["/dashboard", "/api-keys"]) {
+    for (const route of ["/dashboard", "/api-keys", "/settings"]) {
       await page.goto(app.url + route);
       expect(new URL(page.url()).pathname).toBe("/signin");
     }
