@@ -21,7 +21,8 @@ export type IdPrefix =
   | "batch"
   | "inv"
   | "apt"
-  | "sur";
+  | "sur"
+  | "integ";
 
 /**
  * A prefixed, time-sortable id such as `msg_2TfB3…`: 6 bytes of milliseconds since the epoch,

@@ -10,6 +10,7 @@ import {
 import { readBody } from "@/lib/api/read-body";
 import { spendApiRequest } from "@/lib/api/reserved-limiter";
 import { storableJsonProblem } from "@/lib/api/storable-json";
+import { findApplication } from "@/lib/applications/find-application";
 import { env } from "@/lib/env";
 
 export interface ApiContext<P> {
@@ -45,9 +46,12 @@ export function apiHandler<P = Record<string, never>>(
 ) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
-      const { tenantId, apiKeyId } = await authenticate(req);
-      await spendApiRequest(apiKeyId);
+      const caller = await authenticate(req);
+      const { tenantId } = caller;
+      await spendApiRequest(caller.apiKeyId);
       const params = (await route?.params) ?? ({} as P);
+      if (caller.onlyApplicationId)
+        await checkIntegrationScope(req, tenantId, caller.onlyApplicationId, params);
       const rawBody =
         req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req, env().API_MAX_BODY_BYTES);
       const url = new URL(req.url);
@@ -84,6 +88,24 @@ export function apiHandler<P = Record<string, never>>(
       return toErrorResponse(error);
     }
   };
+}
+
+/** Integration keys: only `/api/v1/app/{their app}/endpoint…`, as Svix scopes them. */
+async function checkIntegrationScope(req: Request, tenantId: string, applicationId: string, params: unknown) {
+  const appRef = (params as { app_id?: string }).app_id;
+  const inScope =
+    appRef !== undefined &&
+    /^\/api\/v1\/app\/[^/]+\/endpoint(\/|$)/.test(new URL(req.url).pathname) &&
+    (await findApplication(tenantId, appRef).then(
+      (app) => app.id === applicationId,
+      () => false,
+    ));
+  if (!inScope)
+    throw new ApiError(
+      403,
+      "forbidden",
+      "An integration key may only manage the endpoints of its application",
+    );
 }
 
 function parseJson(raw: string): unknown {

@@ -14,6 +14,7 @@ import {
 } from "@/lib/schemas/endpoint";
 import { eventTypeIn, eventTypeOut, eventTypePatch, eventTypeUpdate } from "@/lib/schemas/event-type";
 import { livenessOut, readinessOut } from "@/lib/schemas/health";
+import { integrationIn, integrationOut } from "@/lib/schemas/integration";
 
 export const headersOut = z.object({
   headers: z.record(z.string(), z.string()),
@@ -225,5 +226,50 @@ export const coreOperations: Operation[] = [
     summary: "Merge custom headers",
     body: headersPatchIn,
     response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/integration",
+    tag: "Integration",
+    summary: "List the application's integrations",
+    query: listQuery(),
+    response: { status: 200, schema: integrationOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/integration",
+    tag: "Integration",
+    summary: "Create an integration: a key that may manage only this application's endpoints (shown once)",
+    body: integrationIn,
+    response: { status: 201, schema: integrationOut.extend({ key: z.string() }) },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/integration/{integ_id}",
+    tag: "Integration",
+    summary: "Get an integration",
+    response: { status: 200, schema: integrationOut },
+  },
+  {
+    method: "put",
+    path: "/api/v1/app/{app_id}/integration/{integ_id}",
+    tag: "Integration",
+    summary: "Update an integration's name and feature flags",
+    body: integrationIn,
+    response: { status: 200, schema: integrationOut },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/app/{app_id}/integration/{integ_id}",
+    tag: "Integration",
+    summary: "Delete an integration (its key stops working)",
+    response: { status: 204 },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/integration/{integ_id}/key/rotate",
+    tag: "Integration",
+    summary: "A new key for the integration; the old one stops working at once",
+    response: { status: 200, schema: z.object({ key: z.string() }) },
   },
 ];

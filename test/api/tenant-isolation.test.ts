@@ -39,6 +39,9 @@ const BODIES: Record<string, unknown> = {
   },
   "post /api/v1/app/{app_id}/msg/expunge-all-contents": {},
   "post /api/v1/app/{app_id}/msg/bulk-expunge": { ids: [] },
+  "post /api/v1/app/{app_id}/integration": { name: "Taken over" },
+  "put /api/v1/app/{app_id}/integration/{integ_id}": { name: "Taken over" },
+  "post /api/v1/app/{app_id}/integration/{integ_id}/key/rotate": {},
   "put /api/v1/operational-webhook/endpoint/{endpoint_id}": { url: "https://attacker.example.com/" },
   "post /api/v1/operational-webhook/endpoint/{endpoint_id}/secret/rotate": {},
   "put /api/v1/operational-webhook/endpoint/{endpoint_id}/headers": { headers: { "X-Stolen": "1" } },
@@ -69,6 +72,7 @@ async function snapshotOfA() {
       db.messageAttempt.findMany({ where, orderBy: { id: "asc" } }),
       db.appPortalToken.findMany({ where: { tenantId: a.tenant }, orderBy: { id: "asc" } }),
       db.backgroundTask.findMany({ where, orderBy: { id: "asc" } }),
+      db.integration.findMany({ where, orderBy: { id: "asc" } }),
     ]),
   );
 }
@@ -107,6 +111,7 @@ beforeAll(async () => {
     },
   });
   a.event_type_name = "isolation.tested";
+  a.integ_id = (await svixA.integration.create(app.id, { name: "A's partner" })).id;
   a.task_id = (await svixA.endpoint.recover(app.id, ep.id, { since: new Date(Date.now() - 60_000) })).id;
   a.operational_endpoint_id = (
     await svixA.operationalWebhook.endpoint.create({ url: "https://a.example.com/ops" })
