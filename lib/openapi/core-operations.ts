@@ -12,7 +12,13 @@ import {
   headersPatchIn,
   secretRotateIn,
 } from "@/lib/schemas/endpoint";
-import { eventTypeIn, eventTypeOut, eventTypePatch, eventTypeUpdate } from "@/lib/schemas/event-type";
+import {
+  eventTypeImportOpenApiIn,
+  eventTypeIn,
+  eventTypeOut,
+  eventTypePatch,
+  eventTypeUpdate,
+} from "@/lib/schemas/event-type";
 import { livenessOut, readinessOut } from "@/lib/schemas/health";
 import { integrationIn, integrationOut } from "@/lib/schemas/integration";
 
@@ -111,6 +117,20 @@ export const coreOperations: Operation[] = [
     summary: "Create an event type",
     body: eventTypeIn,
     response: { status: 201, schema: eventTypeOut },
+  },
+  {
+    method: "post",
+    path: "/api/v1/event-type/import/openapi",
+    tag: "Event type",
+    summary:
+      "Create or update event types from an OpenAPI document's webhooks (spec or specRaw; dryRun, replaceAll)",
+    body: eventTypeImportOpenApiIn,
+    response: {
+      status: 200,
+      schema: z.object({
+        data: z.object({ modified: z.array(z.string()), to_modify: z.array(z.unknown()).optional() }),
+      }),
+    },
   },
   {
     method: "get",

@@ -26,6 +26,14 @@ export const eventTypeIn = z.object({
 export type EventTypeIn = z.infer<typeof eventTypeIn>;
 
 export const eventTypeUpdate = eventTypeIn.omit({ name: true });
+
+/** Svix's EventTypeImportOpenApiIn: the document as an object or as YAML/JSON text. */
+export const eventTypeImportOpenApiIn = z.object({
+  spec: z.record(z.string(), z.unknown()).nullish(),
+  specRaw: z.string().max(1_000_000).nullish(),
+  replaceAll: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+});
 export const eventTypePatch = eventTypeUpdate.partial();
 export type EventTypePatch = z.infer<typeof eventTypePatch>;
 

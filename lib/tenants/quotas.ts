@@ -17,7 +17,11 @@ const WHAT: Record<Quota, string> = {
  */
 export async function assertQuota(
   quota: Quota,
-  scope: { tenantId: string; applicationId?: string },
+  scope: {
+    tenantId: string;
+    applicationId?: string /** How many are about to be added (1). */;
+    adding?: number;
+  },
 ): Promise<void> {
   const e = env();
   const limit = {
@@ -33,7 +37,7 @@ export async function assertQuota(
         : await db.endpoint.count({
             where: { tenantId: scope.tenantId, applicationId: scope.applicationId },
           });
-  if (count >= limit) {
+  if (count + (scope.adding ?? 1) > limit) {
     throw new ApiError(
       422,
       "quota_exceeded",

@@ -1,4 +1,4 @@
-// GET /api/v1/event-type — the catalogue (?include_archived); POST — add an event type
+// GET /api/v1/event-type — the catalogue (?include_archived, ?with_content); POST — add an event type
 import { json } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { listQuery } from "@/lib/api/pagination";
@@ -13,7 +13,12 @@ const query = listQuery("ascending").extend({ include_archived: booleanQuery, wi
 export const GET = apiHandler(async (ctx) => {
   const q = ctx.query(query);
   const page = await listEventTypes(ctx.tenantId, q, q.include_archived ?? false);
-  return json({ ...page, data: page.data.map(serializeEventType) });
+  // As Svix: with_content=false (the SDK's default) leaves the schemas out.
+  const data = page.data.map(serializeEventType);
+  return json({
+    ...page,
+    data: q.with_content === false ? data.map((et) => ({ ...et, schemas: null })) : data,
+  });
 });
 
 export const POST = apiHandler(async (ctx) =>
