@@ -38,6 +38,7 @@ export async function createEndpoint(tenantId: string, appIdOrUid: AppRef, input
         throttleRate: input.throttleRate ?? null,
         timeoutMs: (input.timeout ?? 15) * 1000,
         batchMaxSize: input.batchMaxSize ?? null,
+        polling: input.polling ?? false,
         batchMaxWaitMs: input.batchMaxWaitMs ?? 1000,
         secrets: { create: { id: newId("sec"), encrypted: encryptSecret(input.secret ?? generateSecret()) } },
       },

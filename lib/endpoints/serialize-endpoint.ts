@@ -13,6 +13,7 @@ export const endpointSelect = {
   throttleRate: true,
   timeoutMs: true,
   batchMaxSize: true,
+  polling: true,
   batchMaxWaitMs: true,
   createdAt: true,
   updatedAt: true,
@@ -31,6 +32,7 @@ export function serializeEndpoint(ep: {
   throttleRate: number | null;
   timeoutMs: number;
   batchMaxSize: number | null;
+  polling: boolean;
   batchMaxWaitMs: number;
   createdAt: Date;
   updatedAt: Date;
@@ -48,6 +50,7 @@ export function serializeEndpoint(ep: {
     throttleRate: ep.throttleRate,
     timeout: Math.round(ep.timeoutMs / 1000),
     batchMaxSize: ep.batchMaxSize,
+    polling: ep.polling,
     batchMaxWaitMs: ep.batchMaxWaitMs,
     createdAt: ep.createdAt.toISOString(),
     updatedAt: ep.updatedAt.toISOString(),

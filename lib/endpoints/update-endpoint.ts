@@ -41,6 +41,7 @@ export async function updateEndpoint(
         throttleRate: replace ? (patch.throttleRate ?? null) : patch.throttleRate,
         timeoutMs: timeout === undefined ? undefined : timeout * 1000,
         batchMaxSize: replace ? (patch.batchMaxSize ?? null) : patch.batchMaxSize,
+        polling: replace ? (patch.polling ?? false) : patch.polling,
         batchMaxWaitMs: fill(patch.batchMaxWaitMs, 1000),
         ...(toggled
           ? disabled

@@ -82,7 +82,8 @@ WITH input AS (
          CASE WHEN e.disabled THEN NULL ELSE COALESCE(msg."deliverAt", msg."createdAt") END, msg."createdAt", msg."createdAt"
     FROM msg JOIN input i ON i.id = msg.id
     JOIN "Endpoint" e ON e."applicationId" = msg."applicationId" AND e."tenantId" = msg."tenantId"
-   WHERE (cardinality(e."eventTypes") = 0 OR msg."eventType" = ANY(e."eventTypes"))
+   WHERE NOT e.polling
+     AND (cardinality(e."eventTypes") = 0 OR msg."eventType" = ANY(e."eventTypes"))
      AND (cardinality(e.channels) = 0 OR e.channels && msg.channels)
      AND (i.only_endpoint IS NULL OR e.id = i.only_endpoint)
   RETURNING id, "messageId", "endpointId", status

@@ -16,6 +16,7 @@ import {
   recoverIn,
 } from "@/lib/schemas/message";
 import { operationalEndpointIn, operationalEndpointUpdate } from "@/lib/schemas/operational";
+import { consumerPollQuery, consumerSeekIn, pollingOut, pollQuery } from "@/lib/schemas/poller";
 
 const attemptOut = z.object({
   id: z.string(),
@@ -82,6 +83,30 @@ export const deliveryOperations: Operation[] = [
     summary: "Would a message of this type (and channels) reach any enabled endpoint?",
     body: messagePrecheckIn,
     response: { status: 200, schema: z.object({ active: z.boolean() }) },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/poller/{sink_id}",
+    tag: "Message",
+    summary: "Poll the messages a polling endpoint's filters take (?iterator, ?event_type, ?channel, ?after)",
+    query: pollQuery,
+    response: { status: 200, schema: pollingOut },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/poller/{sink_id}/consumer/{consumer_id}",
+    tag: "Message",
+    summary: "Poll as a named consumer: from where it last read (the server keeps its iterator)",
+    query: consumerPollQuery,
+    response: { status: 200, schema: pollingOut },
+  },
+  {
+    method: "post",
+    path: "/api/v1/app/{app_id}/poller/{sink_id}/consumer/{consumer_id}/seek",
+    tag: "Message",
+    summary: "Move a consumer to just after a time",
+    body: consumerSeekIn,
+    response: { status: 200, schema: z.object({ iterator: z.string() }) },
   },
   {
     method: "get",

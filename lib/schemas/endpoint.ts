@@ -75,6 +75,8 @@ export const endpointIn = z.object({
   timeout: z.number().int().min(1).max(60).optional(),
   // Hookline extension: send up to this many pending messages as one POST (null/absent = off) …
   batchMaxSize: z.number().int().min(2).max(1000).nullish(),
+  // Hookline extension: a polling endpoint gets no deliveries; it is read through the poller API.
+  polling: z.boolean().optional(),
   // … waiting at most this many milliseconds for a batch to fill (default 1000).
   batchMaxWaitMs: z.number().int().min(0).max(60_000).optional(),
 });
@@ -98,6 +100,7 @@ export const endpointOut = z.object({
   throttleRate: z.number().nullable(),
   timeout: z.number(),
   batchMaxSize: z.number().nullable(),
+  polling: z.boolean(),
   batchMaxWaitMs: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -84,7 +84,7 @@ const replayMissing: Handler = async ({ tx, enqueue, now, tenantId, params, stat
              CASE WHEN e.disabled THEN 'parked'::"DeliveryStatus" ELSE 'pending'::"DeliveryStatus" END,
              CASE WHEN e.disabled THEN NULL ELSE ${now}::timestamptz END, ${now}, ${now}
         FROM scanned s JOIN "Message" m ON m.id = s.id JOIN "Endpoint" e ON e.id = ${endpointId} AND e."tenantId" = ${tenantId}
-       WHERE m."expungedAt" IS NULL
+       WHERE m."expungedAt" IS NULL AND NOT e.polling
          AND (cardinality(e."eventTypes") = 0 OR m."eventType" = ANY(e."eventTypes"))
          AND (cardinality(e.channels) = 0 OR e.channels && m.channels)
       ON CONFLICT ("messageId", "endpointId") DO NOTHING

@@ -40,6 +40,9 @@ const BODIES: Record<string, unknown> = {
   "post /api/v1/app/{app_id}/msg/expunge-all-contents": {},
   "post /api/v1/app/{app_id}/msg/bulk-expunge": { ids: [] },
   "post /api/v1/app/{app_id}/integration": { name: "Taken over" },
+  "post /api/v1/app/{app_id}/poller/{sink_id}/consumer/{consumer_id}/seek": {
+    after: new Date().toISOString(),
+  },
   "put /api/v1/app/{app_id}/integration/{integ_id}": { name: "Taken over" },
   "post /api/v1/app/{app_id}/integration/{integ_id}/key/rotate": {},
   "put /api/v1/operational-webhook/endpoint/{endpoint_id}": { url: "https://attacker.example.com/" },
@@ -73,6 +76,7 @@ async function snapshotOfA() {
       db.appPortalToken.findMany({ where: { tenantId: a.tenant }, orderBy: { id: "asc" } }),
       db.backgroundTask.findMany({ where, orderBy: { id: "asc" } }),
       db.integration.findMany({ where, orderBy: { id: "asc" } }),
+      db.pollerConsumer.findMany({ orderBy: { consumerId: "asc" } }),
     ]),
   );
 }
@@ -111,6 +115,8 @@ beforeAll(async () => {
     },
   });
   a.event_type_name = "isolation.tested";
+  a.sink_id = ep.id;
+  a.consumer_id = "consumer-a";
   a.integ_id = (await svixA.integration.create(app.id, { name: "A's partner" })).id;
   a.task_id = (await svixA.endpoint.recover(app.id, ep.id, { since: new Date(Date.now() - 60_000) })).id;
   a.operational_endpoint_id = (
