@@ -248,6 +248,24 @@ export const coreOperations: Operation[] = [
     response: { status: 204 },
   },
   {
+    method: "post",
+    path: "/api/v1/environment/export",
+    tag: "Environment",
+    summary:
+      "Export settings, event types, applications and endpoints (secrets and headers sealed with `passphrase`, if given)",
+    body: z.object({ passphrase: z.string().optional() }),
+    response: { status: 200, schema: z.record(z.string(), z.unknown()) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/environment/import",
+    tag: "Environment",
+    summary:
+      "Import an export (Hookline's, or Svix's event types and settings): adds and updates, deletes nothing",
+    body: z.record(z.string(), z.unknown()),
+    response: { status: 204 },
+  },
+  {
     method: "get",
     path: "/api/v1/app/{app_id}/integration",
     tag: "Integration",

@@ -9,8 +9,6 @@ import svix from "@/lib/openapi/svix-operations.json";
 const NOT_YET: Record<string, string> = {
   "get /api/v1/app/{app_id}/endpoint/{endpoint_id}/transformation": "#16 (transformations)",
   "patch /api/v1/app/{app_id}/endpoint/{endpoint_id}/transformation": "#16 (transformations)",
-  "post /api/v1/environment/export": "#13 item 6",
-  "post /api/v1/environment/import": "#13 item 6",
 };
 
 const doc = openApiDocument("http://127.0.0.1") as {
