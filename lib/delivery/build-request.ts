@@ -11,7 +11,7 @@ import { signatureHeader } from "@/lib/signing/standard-webhooks";
 /** Why a request cannot be made, whatever the receiver would say: the attempt fails for good. */
 export class UnsendableRequest extends Error {
   constructor(
-    readonly kind: Extract<ErrorKind, "invalid_header" | "expunged" | "secret_unreadable">,
+    readonly kind: Extract<ErrorKind, "invalid_header" | "expunged" | "secret_unreadable" | "transformation">,
     message: string,
   ) {
     super(message);
@@ -30,6 +30,8 @@ export function buildRequest(
   batchId: string | null,
   config: DeliveryConfig,
   now: Date,
+  /** What the endpoint's transformation made of the request: body, URL, method and headers. */
+  transformed?: { body: string; url: string; method: "POST" | "PUT"; headers: Record<string, string> },
 ): AttemptRequest {
   const delivery = members[0]!;
   let body: string;
@@ -41,10 +43,11 @@ export function buildRequest(
       "The message's content was expunged (retention or on request): there is nothing to send",
     );
   else body = delivery.payload;
+  if (transformed) body = transformed.body;
 
   let headers: Record<string, string>;
   try {
-    headers = openHeaders(delivery.headers);
+    headers = transformed ? transformed.headers : openHeaders(delivery.headers);
   } catch {
     throw new UnsendableRequest(
       "secret_unreadable",
@@ -76,7 +79,8 @@ export function buildRequest(
   const timestamp = Math.floor(now.getTime() / 1000);
   const signature = signatureHeader(secrets, webhookId, timestamp, body);
   return {
-    url: delivery.url,
+    url: transformed?.url ?? delivery.url,
+    method: transformed?.method ?? "POST",
     body,
     timeoutMs: delivery.timeoutMs,
     headers: {

@@ -16,6 +16,9 @@ export interface ClaimedDelivery {
   contentType: string | null;
   /** The tenant also wants Svix's header names (svix-id, svix-timestamp, svix-signature). */
   svixHeaders: boolean;
+  /** The endpoint's transformation code when it is enabled (null otherwise), and its variables. */
+  transformation: string | null;
+  transformationVariables: Record<string, string> | null;
   url: string;
   /** The custom headers as stored (sealed: see lib/endpoints/header-box.ts). */
   headers: unknown;
@@ -53,6 +56,8 @@ SELECT cl.id, cl."tenantId", cl."applicationId", cl."messageId", cl."endpointId"
        COALESCE(m."rawPayload", m.payload::text) AS payload, m."contentType",
        e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs",
        COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate", t."svixHeaders",
+       CASE WHEN e."transformationEnabled" THEN e."transformationCode" END AS transformation,
+       CASE WHEN e."transformationEnabled" THEN e."transformationVariables" END AS "transformationVariables",
        COALESCE((SELECT json_agg(s.encrypted ORDER BY s."createdAt" DESC) FROM "EndpointSecret" s
                   WHERE s."endpointId" = e.id AND (s."expiresAt" IS NULL OR s."expiresAt" > cl.at)), '[]') AS secrets
   FROM claimed cl

@@ -7,9 +7,15 @@ import { waitForTurn } from "@/lib/delivery/rate-limit";
 import { recordOutcome } from "@/lib/delivery/record-outcome";
 import { redactHeaders } from "@/lib/delivery/redact-headers";
 import { type AttemptResult, sendAttempt } from "@/lib/delivery/send-attempt";
+import { openHeaders } from "@/lib/endpoints/header-box";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import type { DeliveryTrigger } from "@/lib/jobs/delivery-request";
 import { withDeliveries } from "@/lib/jobs/with-deliveries";
+import {
+  runTransformation,
+  TransformationError,
+  type TransformResult,
+} from "@/lib/transformations/run-transformation";
 
 export interface DeliverDeps {
   config: DeliveryConfig;
@@ -26,6 +32,7 @@ export interface DeliverDeps {
 export type DeliverOutcome =
   | { kind: "skipped" }
   | { kind: "parked" }
+  | { kind: "canceled" }
   | { kind: "throttled"; nextAttemptAt: Date }
   | { kind: "batching"; nextAttemptAt: Date }
   | {
@@ -82,7 +89,15 @@ export async function deliverClaimed(
     const prepared = await prepare(delivery, claimedAt, now);
     if ("kind" in prepared) return prepared;
     ({ members, batchId } = prepared);
-    const request = buildRequest(members, batchId, deps.config, now());
+    const transformed = delivery.transformation && !batchId ? await transform(delivery) : undefined;
+    if (transformed?.cancel) {
+      await db.delivery.update({
+        where: { id: delivery.id },
+        data: { status: "canceled", nextAttemptAt: null, reservedSlotAt: null },
+      });
+      return { kind: "canceled" };
+    }
+    const request = buildRequest(members, batchId, deps.config, now(), transformed);
     requestHeaders = redactHeaders(request.headers);
     result = await (deps.send ?? sendAttempt)(request, deps.config.guard, now);
   } catch (error) {
@@ -97,6 +112,44 @@ export async function deliverClaimed(
   return { kind: "attempted", result, ...recorded };
 }
 
+/**
+ * The endpoint's transformation applied to this delivery's request (payload, URL, method, custom
+ * headers), in the QuickJS sandbox. Its failures are the delivery's: a permanent failed attempt.
+ */
+async function transform(delivery: ClaimedDelivery): Promise<TransformResult> {
+  if (delivery.payload === null)
+    throw new UnsendableRequest(
+      "expunged",
+      "The message's content was expunged (retention or on request): there is nothing to send",
+    );
+  let headers: Record<string, string>;
+  try {
+    headers = openHeaders(delivery.headers);
+  } catch {
+    throw new UnsendableRequest(
+      "secret_unreadable",
+      "The endpoint's custom headers cannot be decrypted (was SECRETS_ENCRYPTION_KEY changed?)",
+    );
+  }
+  try {
+    return await runTransformation(
+      delivery.transformation!,
+      {
+        eventType: delivery.eventType,
+        payload: delivery.contentType ? delivery.payload : JSON.parse(delivery.payload),
+        url: delivery.url,
+        method: "POST",
+        headers,
+        cancel: false,
+      },
+      delivery.transformationVariables ?? {},
+    );
+  } catch (error) {
+    if (error instanceof TransformationError) throw new UnsendableRequest("transformation", error.message);
+    throw error;
+  }
+}
+
 /** Batching and the rate limit: either the deliveries to send now, or a wait. */
 async function prepare(
   delivery: ClaimedDelivery,
@@ -107,7 +160,13 @@ async function prepare(
   let batchId: string | null = null;
   // An expunged message is never part of a batch: alone, it fails as "expunged".
   // A raw (non-JSON) payload cannot sit in a batch's JSON array: it goes alone.
-  if (delivery.batchMaxSize && delivery.payload !== null && delivery.contentType === null) {
+  // A transformed delivery goes alone too: its script shapes one request.
+  if (
+    delivery.batchMaxSize &&
+    delivery.payload !== null &&
+    delivery.contentType === null &&
+    !delivery.transformation
+  ) {
     const batch = await formBatch(delivery, claimedAt);
     if ("defer" in batch) {
       // An older delivery is gathering a batch and will take this one: no job of its own.

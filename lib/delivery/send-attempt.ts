@@ -19,11 +19,15 @@ export type ErrorKind =
   | "invalid_header"
   | "expunged"
   | "secret_unreadable"
+  // The endpoint's transformation threw, ran over its limits or returned something unusable.
+  | "transformation"
   // Anything else that went wrong in Hookline after the delivery was claimed.
   | "internal";
 
 export interface AttemptRequest {
   url: string;
+  /** POST unless a transformation asked for PUT. */
+  method?: "POST" | "PUT";
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
@@ -113,7 +117,7 @@ function post(
         hostname: url.hostname.replace(/^\[|\]$/g, ""),
         port: url.port || (isHttps ? 443 : 80),
         path: `${url.pathname}${url.search}`,
-        method: "POST",
+        method: request.method ?? "POST",
         headers: { ...request.headers, "content-length": String(body.length) },
         // `false`: a one-off connection of its own, closed after this request.
         agent: freshConnection ? false : isHttps ? agents.https : agents.http,

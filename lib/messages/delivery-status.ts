@@ -8,6 +8,7 @@ const CODES: Record<DeliveryStatus, { status: number; statusText: string }> = {
   failed: { status: 2, statusText: "fail" },
   sending: { status: 3, statusText: "sending" },
   parked: { status: 2, statusText: "fail" },
+  canceled: { status: 4, statusText: "canceled" },
 };
 
 export function svixStatus(status: DeliveryStatus) {

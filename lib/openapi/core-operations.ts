@@ -21,6 +21,7 @@ import {
 } from "@/lib/schemas/event-type";
 import { livenessOut, readinessOut } from "@/lib/schemas/health";
 import { integrationIn, integrationOut } from "@/lib/schemas/integration";
+import { transformationOut, transformationPatch } from "@/lib/schemas/transformation";
 
 export const headersOut = z.object({
   headers: z.record(z.string(), z.string()),
@@ -246,6 +247,21 @@ export const coreOperations: Operation[] = [
     summary: "Merge custom headers",
     body: headersPatchIn,
     response: { status: 204 },
+  },
+  {
+    method: "get",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/transformation",
+    tag: "Endpoint",
+    summary: "Get the endpoint's JavaScript transformation",
+    response: { status: 200, schema: transformationOut },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/app/{app_id}/endpoint/{endpoint_id}/transformation",
+    tag: "Endpoint",
+    summary: "Set the transformation's code, variables and whether it runs (per delivery, before signing)",
+    body: transformationPatch,
+    response: { status: 200, schema: transformationOut },
   },
   {
     method: "post",

@@ -40,6 +40,7 @@ const BODIES: Record<string, unknown> = {
   "post /api/v1/app/{app_id}/msg/expunge-all-contents": {},
   "post /api/v1/app/{app_id}/msg/bulk-expunge": { ids: [] },
   "post /api/v1/app/{app_id}/integration": { name: "Taken over" },
+  "patch /api/v1/app/{app_id}/endpoint/{endpoint_id}/transformation": { enabled: false },
   "post /api/v1/app/{app_id}/poller/{sink_id}/consumer/{consumer_id}/seek": {
     after: new Date().toISOString(),
   },

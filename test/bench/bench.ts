@@ -19,6 +19,8 @@ const { values: flags } = parseArgs({
     // Attempts in flight in the worker; default: the app's own default (WORKER_CONCURRENCY).
     "worker-concurrency": { type: "string" },
     json: { type: "boolean", default: false },
+    // Give every endpoint a transformation (run in the QuickJS sandbox per delivery).
+    transform: { type: "boolean", default: false },
     // Write CPU profiles (.cpuprofile, for Chrome DevTools or speedscope) of the server and worker.
     profile: { type: "boolean", default: false },
     "profile-dir": { type: "string" },
@@ -56,6 +58,11 @@ try {
   for (let i = 0; i < F; i++) {
     const ep = await svix.endpoint.create(app.id, { url: `${receiver.url}/ep/${i}` });
     secrets.set(`/ep/${i}`, (await svix.endpoint.getSecret(app.id, ep.id)).key);
+    if (flags.transform)
+      await svix.endpoint.transformation.patch(app.id, ep.id, {
+        code: "function handler(webhook) { webhook.payload.transformed = true; webhook.headers['X-Bench'] = '1'; return webhook; }",
+        enabled: true,
+      });
   }
 
   // Send through the REST API and wait for every delivery.
@@ -130,6 +137,7 @@ try {
     fanout: F,
     concurrency: C,
     receiverDelayMs: DELAY,
+    transform: flags.transform,
     acceptedPerSecond: Math.round(accepted.size / sendSeconds),
     deliveredPerSecond: Math.round(ours.unique / deliverSeconds),
     latencyMs: {
