@@ -12,7 +12,7 @@ export function ResendButton({
   label: string;
 }) {
   const [pending, start] = useTransition();
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
       <Button
@@ -23,15 +23,22 @@ export function ResendButton({
         onClick={() =>
           start(async () => {
             const result = await resend();
-            setNote(result.error ?? "Resent: a new attempt is on its way.");
+            setNote(
+              result.error
+                ? { text: result.error, error: true }
+                : { text: "Resent: a new attempt is on its way.", error: false },
+            );
           })
         }
       >
         {pending ? "Resending…" : "Resend"}
       </Button>
       {note ? (
-        <span role="status" className="text-xs text-zinc-500">
-          {note}
+        <span
+          role={note.error ? "alert" : "status"}
+          className={`text-xs ${note.error ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}
+        >
+          {note.text}
         </span>
       ) : null}
     </span>

@@ -7,7 +7,8 @@ import { findMessage } from "@/lib/messages/find-message";
 /**
  * Sends a message to one endpoint again, now, whatever happened before (its delivery is reset to
  * pending, or created if the endpoint never had it). A delivery already being sent is left alone.
- * A message whose content was expunged cannot be resent (409): there is nothing left to sign.
+ * A message whose content was expunged cannot be resent (409): there is nothing left to sign; nor
+ * can one to a disabled or polling endpoint (409), where nothing would be sent.
  */
 export async function resendMessage(
   tenantId: string,
@@ -22,6 +23,15 @@ export async function resendMessage(
       `The content of message ${message.id} was expunged on ${message.expungedAt.toISOString()}; it cannot be resent`,
     );
   const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
+  // Nothing would be sent: say so rather than accept it (the delivery would only be parked again).
+  if (endpoint.disabled)
+    throw conflict(
+      `Endpoint ${endpoint.uid ?? endpoint.id} is disabled, so nothing would be sent. Enable it first; its parked messages can then be recovered.`,
+    );
+  if (endpoint.polling)
+    throw conflict(
+      `Endpoint ${endpoint.uid ?? endpoint.id} is a polling endpoint: its consumers read messages, nothing is sent to it.`,
+    );
   await withDeliveries(async (tx, enqueue) => {
     const delivery = await tx.delivery.upsert({
       where: { messageId_endpointId: { messageId: message.id, endpointId: endpoint.id } },

@@ -49,6 +49,21 @@ describe("manual sends", () => {
     await receiver.close();
   });
 
+  it("a resend to a disabled endpoint is a 409 saying so, never a 202 that sends nothing", async () => {
+    const receiver = await startReceiver();
+    const app = await stack.svix.application.create({ name: "Resend disabled" });
+    const ep = await stack.svix.endpoint.create(app.id, { url: receiver.url, disabled: true });
+    const msg = await stack.svix.message.create(app.id, { eventType: "ping", payload: {} });
+    await waitUntil(async () => (await statusOf(msg.id, ep.id)) === "parked");
+    await expect(stack.svix.messageAttempt.resend(app.id, msg.id, ep.id)).rejects.toMatchObject({
+      code: 409,
+      body: { code: "conflict", detail: expect.stringContaining("is disabled, so nothing would be sent") },
+    });
+    expect(await statusOf(msg.id, ep.id)).toBe("parked");
+    expect(receiver.requests).toHaveLength(0);
+    await receiver.close();
+  });
+
   it("sends an event type's example to one endpoint", async () => {
     await stack.svix.eventType.create({
       name: "invoice.created",
