@@ -1,5 +1,6 @@
 import { findApplication } from "@/lib/applications/find-application";
 import { db } from "@/lib/db";
+import { byHealth, endpointListHealth } from "@/lib/endpoints/endpoint-list-health";
 import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
 
 /** What an application's portal page shows: the app, its endpoints, recent messages, the catalogue. */
@@ -31,5 +32,11 @@ export async function applicationOverview(tenantId: string, appId: string, featu
     }),
     eventTypeCatalogue(tenantId, featureFlags),
   ]);
-  return { app, endpoints, messages, eventTypes };
+  const health = await endpointListHealth(tenantId, endpoints);
+  return {
+    app,
+    endpoints: byHealth(endpoints, health).map((e) => ({ ...e, health: health.get(e.id) ?? null })),
+    messages,
+    eventTypes,
+  };
 }

@@ -1,0 +1,77 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { Svix } from "svix";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { type AppProcess, startApp } from "../support/app-process";
+import { launchBrowser, SCREENSHOTS } from "../support/browser";
+import { freshDatabase } from "../support/database";
+import { pageErrors, signInAsDemo, watchErrors } from "../support/portal-session";
+import { startReceiver } from "../support/receiver";
+
+// Issue #14 item 1: an endpoint that fails every attempt must not look like a healthy one.
+let app: AppProcess;
+let browser: Browser;
+let svix: Svix;
+
+beforeAll(async () => {
+  app = await startApp(await freshDatabase(), {
+    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8",
+    DELIVERY_REQUIRE_HTTPS: "false",
+    DELIVERY_RETRY_SCHEDULE: "0",
+    DELIVERY_RETRY_JITTER: "0",
+  });
+  browser = await launchBrowser();
+  svix = new Svix(/Demo API key:\s+(\S+)/.exec(app.output())![1]!, { serverUrl: app.url });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("health in endpoint lists", () => {
+  it("shows failing, healthy and idle endpoints apart, unhealthy first, in the portal and the widget", {
+    timeout: 120_000,
+  }, async () => {
+    const ok = await startReceiver(() => ({ status: 204 }));
+    const broken = await startReceiver(() => ({ status: 500 }));
+    const application = await svix.application.create({ name: "Health check" });
+    await svix.endpoint.create(application.id, { url: `${ok.url}/healthy` });
+    await svix.endpoint.create(application.id, { url: `${broken.url}/broken` });
+    await svix.endpoint.create(application.id, {
+      url: "https://idle.example.com/hook",
+      eventTypes: ["invoice.paid"],
+    });
+    for (let i = 0; i < 3; i++)
+      await svix.message.create(application.id, { eventType: "user.created", payload: { i } });
+    await expect
+      .poll(() => db.messageAttempt.count({ where: { applicationId: application.id } }), { timeout: 20_000 })
+      .toBe(6);
+
+    const page = await signInAsDemo(browser, app);
+    for (const theme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(`${app.url}/applications/${application.id}`);
+      const items = page.getByTestId("endpoint-list").getByRole("listitem");
+      await expect(items.nth(0).textContent()).resolves.toMatch(
+        /\/broken.*Failing.*3 failures in a row.*0% of 3 attempts.*Last: HTTP 500/,
+      );
+      await expect(items.nth(1).textContent()).resolves.toMatch(/idle\.example\.com.*No attempts yet/);
+      await expect(items.nth(2).textContent()).resolves.toMatch(
+        /\/healthy.*Healthy.*100% of 3 attempts.*Last: HTTP 204/,
+      );
+      await page.screenshot({ path: path.join(SCREENSHOTS, `endpoint-health-${theme}.png`), fullPage: true });
+    }
+    expect(pageErrors(page)).toEqual([]);
+
+    const { url } = await svix.authentication.appPortalAccess(application.id, {});
+    const widget = watchErrors(await (await browser.newContext()).newPage());
+    await widget.goto(url);
+    const first = widget.getByTestId("endpoint-list").getByRole("listitem").first();
+    await expect(first.textContent()).resolves.toMatch(/\/broken.*Failing/);
+    expect(pageErrors(widget)).toEqual([]);
+    await ok.close();
+    await broken.close();
+  });
+});
