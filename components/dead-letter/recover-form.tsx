@@ -13,10 +13,14 @@ import { Select } from "@/components/ui/select";
  */
 export function RecoverForm({
   endpoints,
+  fixed,
   action,
   progress,
 }: {
-  endpoints: { id: string; url: string; applicationId: string; application: { name: string } }[];
+  /** The endpoints to choose from (the dead-letter page) … */
+  endpoints?: { id: string; url: string; applicationId: string; application: { name: string } }[];
+  /** … or the one endpoint this form recovers (an endpoint's page, portal or widget). */
+  fixed?: { applicationId: string; endpointId: string };
   action: (prev: RecoverState, form: FormData) => Promise<RecoverState>;
   progress: (taskId: string, appId: string, endpointId: string, since: string) => Promise<RecoveryProgress>;
 }) {
@@ -45,20 +49,24 @@ export function RecoverForm({
   const done = Math.max(0, recovered - (seen?.waiting ?? recovered));
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
-      <div className="max-w-md">
-        <Select
-          id="recover-endpoint"
-          name="endpoint"
-          label="Endpoint"
-          required
-          options={endpoints.map((ep): [string, string] => [
-            `${ep.applicationId}:${ep.id}`,
-            `${ep.application.name} — ${ep.url}`,
-          ])}
-        />
-      </div>
-      <LocalDateTimeInput id="recover-since" name="since" label="Messages since" />
-      <Button type="submit" disabled={pending || endpoints.length === 0}>
+      {fixed ? (
+        <input type="hidden" name="endpoint" value={`${fixed.applicationId}:${fixed.endpointId}`} />
+      ) : (
+        <div className="max-w-md">
+          <Select
+            id="recover-endpoint"
+            name="endpoint"
+            label="Endpoint"
+            required
+            options={(endpoints ?? []).map((ep): [string, string] => [
+              `${ep.applicationId}:${ep.id}`,
+              `${ep.application.name} — ${ep.url}`,
+            ])}
+          />
+        </div>
+      )}
+      <LocalDateTimeInput id="recover-since" name="since" label="Failed messages since" />
+      <Button type="submit" disabled={pending || (!fixed && (endpoints ?? []).length === 0)}>
         {pending ? "Starting…" : "Recover"}
       </Button>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}

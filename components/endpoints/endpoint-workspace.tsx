@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { RecoverState, RecoveryProgress } from "@/app/(portal)/dead-letter/actions";
 import { EndpointCharts } from "@/components/charts/endpoint-charts";
+import { RecoverForm } from "@/components/dead-letter/recover-form";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { EndpointSecret } from "@/components/endpoints/endpoint-secret";
 import { SendTestEvent } from "@/components/endpoints/send-test-event";
@@ -20,6 +22,11 @@ export interface EndpointActions {
   reveal?: () => Promise<string>;
   rotate?: () => Promise<{ previousValidUntil: string }>;
   send?: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
+  /** Recover this endpoint's failed and parked messages since a time (a background task). */
+  recover?: {
+    start: (prev: RecoverState, form: FormData) => Promise<RecoverState>;
+    progress: (taskId: string, appId: string, endpointId: string, since: string) => Promise<RecoveryProgress>;
+  };
   result: (
     messageId: string,
   ) => Promise<Awaited<ReturnType<typeof import("@/lib/attempts/latest-attempt").latestAttempt>>>;
@@ -80,7 +87,8 @@ export function EndpointWorkspace({
               </>
             ) : null}
             : {endpoint.disabledReason ?? "no reason recorded"}. Messages for it are parked until it is
-            enabled again and they are recovered.
+            enabled again and they are recovered
+            {actions.recover ? ": enable it, then recover them below." : "."}
           </Alert>
         ) : (
           <p className="text-sm text-emerald-700 dark:text-emerald-400">
@@ -125,6 +133,19 @@ export function EndpointWorkspace({
       >
         <EndpointCharts chart={chart} />
       </Card>
+      {actions.recover ? (
+        <Card title="Recover failed messages">
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+            Fixed your server? Send again every message that failed or was parked here since a time you
+            choose. Progress shows below.
+          </p>
+          <RecoverForm
+            fixed={{ applicationId: endpoint.applicationId, endpointId: endpoint.id }}
+            action={actions.recover.start}
+            progress={actions.recover.progress}
+          />
+        </Card>
+      ) : null}
       {actions.save ? (
         <Card title="Settings">
           <EndpointForm

@@ -74,4 +74,39 @@ describe("health in endpoint lists", () => {
     await ok.close();
     await broken.close();
   });
+
+  it("lets a customer recover failed messages in the widget, with progress", {
+    timeout: 120_000,
+  }, async () => {
+    let healthy = false;
+    const receiver = await startReceiver(() => ({ status: healthy ? 200 : 503 }));
+    const application = await svix.application.create({ name: "Customer recovery" });
+    const ep = await svix.endpoint.create(application.id, { url: receiver.url });
+    for (let i = 0; i < 3; i++)
+      await svix.message.create(application.id, { eventType: "user.created", payload: { i } });
+    await expect
+      .poll(() => db.delivery.count({ where: { endpointId: ep.id, status: "failed" } }), { timeout: 20_000 })
+      .toBe(3);
+    healthy = true;
+
+    const { url } = await svix.authentication.appPortalAccess(application.id, {});
+    const widget = watchErrors(await (await browser.newContext()).newPage());
+    await widget.emulateMedia({ colorScheme: "dark" });
+    await widget.goto(url);
+    await widget.getByRole("link", { name: receiver.url }).click();
+    await widget.getByRole("heading", { name: "Recover failed messages" }).waitFor();
+    const anHourAgo = await widget.evaluate(() => {
+      const d = new Date(Date.now() - 3_600_000);
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await widget.getByLabel("Failed messages since").fill(anHourAgo);
+    await widget.getByRole("button", { name: "Recover" }).click();
+    await widget.getByText("Recovering 3 deliveries: 3 sent again so far").waitFor({ timeout: 20_000 });
+    await widget.screenshot({ path: path.join(SCREENSHOTS, "widget-recover.png"), fullPage: true });
+    expect(await db.delivery.count({ where: { endpointId: ep.id, status: "succeeded" } })).toBe(3);
+    expect(await db.backgroundTask.count({ where: { task: "endpoint.recover" } })).toBe(1);
+    expect(pageErrors(widget)).toEqual([]);
+    await receiver.close();
+  });
 });

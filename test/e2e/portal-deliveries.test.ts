@@ -242,7 +242,7 @@ describe("delivering through the portal in a real browser", () => {
       const pad = (n: number) => String(n).padStart(2, "0");
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
     });
-    await page.getByLabel("Messages since").fill(anHourAgo);
+    await page.getByLabel("Failed messages since").fill(anHourAgo);
     await page.getByRole("button", { name: "Recover" }).click();
     await page.getByText("Recovering 1 deliveries: 1 sent again so far").waitFor();
     await expect(

@@ -265,6 +265,15 @@ function widgetCalls(token: string): [string, () => Promise<unknown>][] {
         () => widget.widgetAttemptResultAction(token, endpointId, a.messageId),
       ],
       [`widgetResendAction (${label})`, () => widget.widgetResendAction(token, a.messageId, endpointId)],
+      [
+        `widgetRecoverAction (${label})`,
+        () => widget.widgetRecoverAction(token, endpointId, {}, fd({ since: "2020-01-01T00:00:00Z" })),
+      ],
+      [
+        `widgetRecoveryProgressAction (${label})`,
+        () =>
+          widget.widgetRecoveryProgressAction(token, a.taskId, a.appId, endpointId, "2020-01-01T00:00:00Z"),
+      ],
     );
   return calls;
 }

@@ -2,15 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { RecoverState, RecoveryProgress } from "@/app/(portal)/dead-letter/actions";
 import { latestAttempt } from "@/lib/attempts/latest-attempt";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
 import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { saveEndpointForm } from "@/lib/endpoints/save-endpoint-form";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
+import { recoveryProgress } from "@/lib/messages/recovery-progress";
 import { resendMessage } from "@/lib/messages/resend-message";
 import { sendTestEvent } from "@/lib/messages/send-test-event";
 import { type FormState, formProblem } from "@/lib/portal/form-state";
+import { apiDate } from "@/lib/schemas/common";
+import { findTask } from "@/lib/tasks/background-task";
+import { startRecover } from "@/lib/tasks/start-tasks";
 import { requireWidgetAccess } from "@/lib/widget/widget-access";
 
 // The widget's actions. The token (bound by the page) is the only credential: each action
@@ -121,4 +126,41 @@ export async function widgetResendAction(
   }
   revalidatePath(`${base(token)}/messages/${msgId}`);
   return {};
+}
+
+/** Recovers this endpoint's failed and parked messages since a time (the API's background task). */
+export async function widgetRecoverAction(
+  token: string,
+  endpointId: string,
+  _prev: RecoverState,
+  form: FormData,
+): Promise<RecoverState> {
+  try {
+    const access = await requireWidgetAccess(token, "CreateAttempts");
+    const since = new Date(String(form.get("since") ?? ""));
+    if (!apiDate.safeParse(since).success) return { error: "Choose a start date and time." };
+    const task = await startRecover(access.tenantId, access.appId, endpointId, { since });
+    return { taskId: task.id, appId: access.appId, endpointId, since: since.toISOString() };
+  } catch (error) {
+    return { error: formProblem(error).error ?? "Could not start the recovery" };
+  }
+}
+
+/** Where a recovery started here stands (the task and this endpoint's deliveries since then). */
+export async function widgetRecoveryProgressAction(
+  token: string,
+  taskId: string,
+  _appId: string,
+  endpointId: string,
+  since: string,
+): Promise<RecoveryProgress> {
+  const access = await requireWidgetAccess(token);
+  const task = await findTask(access.tenantId, taskId);
+  const counts = await recoveryProgress(access.tenantId, access.appId, endpointId, new Date(since));
+  return {
+    status: task.status,
+    recovered: Number((task.data as { recovered?: number }).recovered ?? 0),
+    ...(task.error ? { error: task.error } : {}),
+    ...counts,
+  };
 }

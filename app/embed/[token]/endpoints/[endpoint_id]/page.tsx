@@ -1,6 +1,8 @@
 import {
   widgetAttemptResultAction,
   widgetDeleteEndpointAction,
+  widgetRecoverAction,
+  widgetRecoveryProgressAction,
   widgetRevealSecretAction,
   widgetRotateSecretAction,
   widgetSaveEndpointAction,
@@ -44,6 +46,12 @@ export default async function WidgetEndpointPage({
           : undefined,
         send: access.can("CreateAttempts") ? widgetSendTestEventAction.bind(null, token, id) : undefined,
         result: widgetAttemptResultAction.bind(null, token, id),
+        recover: access.can("CreateAttempts")
+          ? {
+              start: widgetRecoverAction.bind(null, token, id),
+              progress: widgetRecoveryProgressAction.bind(null, token),
+            }
+          : undefined,
       }}
       hrefs={{
         back: base,

@@ -7,6 +7,7 @@ import {
   sendTestEventAction,
   setEndpointEnabledAction,
 } from "@/app/(portal)/applications/[app_id]/endpoints/actions";
+import { recoverAction, recoveryProgressAction } from "@/app/(portal)/dead-letter/actions";
 import { EndpointWorkspace } from "@/components/endpoints/endpoint-workspace";
 import { currentMember } from "@/lib/auth/current-member";
 import { chartRange } from "@/lib/endpoints/endpoint-chart";
@@ -40,6 +41,7 @@ export default async function EndpointPage({
         rotate: rotateSecretAction.bind(null, appId, id),
         send: sendTestEventAction.bind(null, appId, id),
         result: attemptResultAction.bind(null, appId, id),
+        recover: { start: recoverAction, progress: recoveryProgressAction },
       }}
       hrefs={{
         back: `/applications/${appId}`,
