@@ -170,6 +170,7 @@ export function EndpointWorkspace({
         <Card title="Send a test event">
           <SendTestEvent
             eventTypes={catalogue.map((c) => c.name)}
+            subscribed={endpoint.eventTypes}
             send={actions.send}
             result={actions.result}
           />

@@ -1,28 +1,37 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import { attemptInPlainWords } from "@/lib/attempts/plain-words";
 
 type Attempt = {
   outcome: "success" | "failure";
   responseStatusCode: number;
   durationMs: number;
+  errorKind: string | null;
   errorMessage: string | null;
 } | null;
 
 /** Sends an event type's example to the endpoint, then waits for the attempt and shows it. */
 export function SendTestEvent({
   eventTypes,
+  subscribed,
   send,
   result,
 }: {
   eventTypes: string[];
+  /** The endpoint's event-type filter (empty: all): the picker starts on one it receives. */
+  subscribed: string[];
   send: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
   result: (messageId: string) => Promise<Attempt>;
 }) {
-  const [eventType, setEventType] = useState(eventTypes[0] ?? "");
+  const router = useRouter();
+  const [eventType, setEventType] = useState(
+    eventTypes.find((name) => subscribed.length === 0 || subscribed.includes(name)) ?? eventTypes[0] ?? "",
+  );
   const [state, setState] = useState<{
     kind: "idle" | "sending" | "waiting" | "error" | "done";
     text?: string;
@@ -49,7 +58,12 @@ export function SendTestEvent({
             setState({ kind: "waiting" });
             for (let i = 0; i < 60; i++) {
               const attempt = await result(sent.messageId);
-              if (attempt) return setState({ kind: "done", attempt });
+              if (attempt) {
+                setState({ kind: "done", attempt });
+                // The attempts list below shows it too.
+                router.refresh();
+                return;
+              }
               await new Promise((r) => setTimeout(r, 500));
             }
             setState({ kind: "error", text: "No attempt yet after 30 seconds: is a worker running?" });
@@ -65,11 +79,16 @@ export function SendTestEvent({
       {state.kind === "error" ? <Alert tone="error">{state.text}</Alert> : null}
       {state.kind === "done" && state.attempt ? (
         <Alert tone={state.attempt.outcome === "success" ? "success" : "error"}>
-          <span data-testid="test-event-result">
-            {state.attempt.outcome === "success" ? "Delivered" : "Failed"}: HTTP{" "}
-            {state.attempt.responseStatusCode || "—"} in {state.attempt.durationMs} ms
-            {state.attempt.errorMessage ? ` (${state.attempt.errorMessage})` : ""}
-          </span>
+          <span data-testid="test-event-result">{attemptInPlainWords(state.attempt)}</span>
+          <details className="mt-1 text-xs">
+            <summary className="cursor-pointer">Technical details</summary>
+            <p className="mt-1 font-mono">
+              {state.attempt.outcome === "success" ? "Delivered" : "Failed"}: HTTP{" "}
+              {state.attempt.responseStatusCode || "—"} in {state.attempt.durationMs} ms
+              {state.attempt.errorKind ? ` · ${state.attempt.errorKind}` : ""}
+              {state.attempt.errorMessage ? ` · ${state.attempt.errorMessage}` : ""}
+            </p>
+          </details>
         </Alert>
       ) : null}
     </div>

@@ -7,6 +7,12 @@ export async function latestAttempt(tenantId: string, appId: string, endpointId:
   return db.messageAttempt.findFirst({
     where: { tenantId, endpointId: endpoint.id, messageId },
     orderBy: { id: "desc" },
-    select: { outcome: true, responseStatusCode: true, durationMs: true, errorMessage: true },
+    select: {
+      outcome: true,
+      responseStatusCode: true,
+      durationMs: true,
+      errorKind: true,
+      errorMessage: true,
+    },
   });
 }
