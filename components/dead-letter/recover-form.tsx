@@ -58,10 +58,15 @@ export function RecoverForm({
             name="endpoint"
             label="Endpoint"
             required
-            options={(endpoints ?? []).map((ep): [string, string] => [
-              `${ep.applicationId}:${ep.id}`,
-              `${ep.application.name} — ${ep.url}`,
-            ])}
+            defaultValue=""
+            options={[
+              // No endpoint chosen for you: recovering the wrong one sends messages again.
+              ["", "Choose an endpoint…"],
+              ...(endpoints ?? []).map((ep): [string, string] => [
+                `${ep.applicationId}:${ep.id}`,
+                `${ep.application.name} — ${ep.url}`,
+              ]),
+            ]}
           />
         </div>
       )}

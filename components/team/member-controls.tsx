@@ -10,12 +10,15 @@ export function MemberControls({
   roles,
   changeRole,
   remove,
+  soleOwner = false,
 }: {
   email: string;
   role: string;
   roles: string[];
   changeRole: (role: string) => Promise<{ error?: string }>;
-  remove: () => Promise<{ error?: string }>;
+  /** Absent for the sole owner: a team always keeps one. */
+  remove?: () => Promise<{ error?: string }>;
+  soleOwner?: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -27,7 +30,8 @@ export function MemberControls({
       <select
         id={`role-${email}`}
         defaultValue={role}
-        disabled={pending}
+        disabled={pending || soleOwner}
+        title={soleOwner ? "The team's only owner: make someone else owner first" : undefined}
         onChange={(e) =>
           start(async () => {
             const result = await changeRole(e.target.value);
@@ -42,15 +46,19 @@ export function MemberControls({
           </option>
         ))}
       </select>
-      <ConfirmButton
-        action={async () => {
-          const result = await remove();
-          setError(result.error ?? null);
-        }}
-        label="Remove"
-        confirmLabel="Yes, remove"
-        question={`Remove ${email} from the team?`}
-      />
+      {remove ? (
+        <ConfirmButton
+          action={async () => {
+            const result = await remove();
+            setError(result.error ?? null);
+          }}
+          label="Remove"
+          confirmLabel="Yes, remove"
+          question={`Remove ${email} from the team?`}
+        />
+      ) : (
+        <span className="text-xs text-zinc-500">Only owner</span>
+      )}
       {error ? (
         <p role="alert" className="w-full text-right text-sm text-red-600">
           {error}

@@ -41,13 +41,26 @@ export async function tenantOverview(tenantId: string, now = new Date()) {
         where: { tenantId, disabled: false, failingSince: { not: null }, ...customer },
         orderBy: { failingSince: "asc" },
         take: 10,
-        select: { id: true, url: true, applicationId: true, failingSince: true, consecutiveFailures: true },
+        select: {
+          id: true,
+          url: true,
+          applicationId: true,
+          failingSince: true,
+          consecutiveFailures: true,
+          application: { select: { name: true } },
+        },
       }),
       db.endpoint.findMany({
         where: { tenantId, disabled: true, ...customer },
         orderBy: { disabledAt: "desc" },
         take: 10,
-        select: { id: true, url: true, applicationId: true, disabledReason: true },
+        select: {
+          id: true,
+          url: true,
+          applicationId: true,
+          disabledReason: true,
+          application: { select: { name: true } },
+        },
       }),
       db.delivery.count({ where: { tenantId, status: "failed", message: customer } }),
     ]);

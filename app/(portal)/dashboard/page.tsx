@@ -23,7 +23,13 @@ function EndpointList({
   endpoints,
   empty,
 }: {
-  endpoints: { id: string; url: string; applicationId: string; note: ReactNode }[];
+  endpoints: {
+    id: string;
+    url: string;
+    applicationId: string;
+    application: { name: string };
+    note: ReactNode;
+  }[];
   empty: string;
 }) {
   if (endpoints.length === 0) return <p className="text-sm text-zinc-500">{empty}</p>;
@@ -37,7 +43,10 @@ function EndpointList({
           >
             {ep.url}
           </Link>
-          <span className="text-zinc-500"> · {ep.note}</span>
+          <span className="text-zinc-500">
+            {" "}
+            · {ep.application.name} · {ep.note}
+          </span>
         </li>
       ))}
     </ul>

@@ -20,6 +20,8 @@ export default async function TeamPage() {
   const manages = canManageKeys(member.role);
   // Admins hand out admin and member; only owners make owners.
   const roles = member.role === "owner" ? ["owner", "admin", "member"] : ["admin", "member"];
+  // A team always keeps an owner: the sole owner is neither removable nor demotable here.
+  const owners = members.filter((m) => m.role === "owner").length;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Team · {member.tenant.name}</h1>
@@ -45,7 +47,10 @@ export default async function TeamPage() {
                     "use server";
                     return changeRoleAction(m.id, role as "owner" | "admin" | "member");
                   }}
-                  remove={removeMemberAction.bind(null, m.id)}
+                  remove={
+                    m.role === "owner" && owners === 1 ? undefined : removeMemberAction.bind(null, m.id)
+                  }
+                  soleOwner={m.role === "owner" && owners === 1}
                 />
               ) : (
                 <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">
