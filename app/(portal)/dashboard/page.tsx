@@ -1,9 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { createApiKeyAction } from "@/app/(portal)/actions";
+import { FirstSteps } from "@/components/dashboard/first-steps";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { currentMember } from "@/lib/auth/current-member";
+import { canManageKeys, currentMember } from "@/lib/auth/current-member";
 import { appUrl } from "@/lib/env";
+import { firstSteps } from "@/lib/tenants/first-steps";
 import { tenantOverview } from "@/lib/tenants/tenant-overview";
 
 export const metadata = { title: "Dashboard" };
@@ -55,7 +58,7 @@ function EndpointList({
 
 export default async function DashboardPage() {
   const member = await currentMember();
-  const o = await tenantOverview(member.tenant.id);
+  const [o, steps] = await Promise.all([tenantOverview(member.tenant.id), firstSteps(member.tenant.id)]);
   return (
     <div className="space-y-8">
       <div>
@@ -64,6 +67,13 @@ export default async function DashboardPage() {
           Signed in as {member.user.email} ({member.role})
         </p>
       </div>
+      {steps.done ? null : (
+        <FirstSteps
+          state={steps}
+          baseUrl={appUrl()}
+          createKey={canManageKeys(member.role) ? createApiKeyAction : undefined}
+        />
+      )}
       {[
         { title: "Last 24 hours", w: o.day },
         { title: "Last 7 days", w: o.week },
@@ -116,21 +126,6 @@ export default async function DashboardPage() {
           />
         </Card>
       </div>
-      <Card title="Send your first message">
-        <pre className="overflow-x-auto rounded-md bg-zinc-950 p-4 text-xs text-zinc-100">
-          {`curl -X POST ${appUrl()}/api/v1/app/<app id or uid>/msg \\
-  -H "Authorization: Bearer $HOOKLINE_API_KEY" \\
-  -H "Content-Type: application/json" \\
-  -d '{"eventType": "invoice.paid", "payload": {"invoiceId": "inv_1"}}'`}
-        </pre>
-        <p className="mt-3 text-sm">
-          The API is compatible with Svix&apos;s SDKs. See the{" "}
-          <Link className="text-brand-600" href="/docs/api">
-            API reference
-          </Link>
-          .
-        </p>
-      </Card>
     </div>
   );
 }
