@@ -9,17 +9,20 @@ export function ConfirmButton({
   label,
   confirmLabel,
   question,
+  quiet = false,
 }: {
   action: () => Promise<void>;
   label: string;
   confirmLabel: string;
   question: string;
+  /** Outlined rather than filled, where deleting is not what the page is for. */
+  quiet?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
   const [pending, start] = useTransition();
   if (!asking) {
     return (
-      <Button type="button" variant="danger" onClick={() => setAsking(true)}>
+      <Button type="button" variant={quiet ? "dangerQuiet" : "danger"} onClick={() => setAsking(true)}>
         {label}
       </Button>
     );

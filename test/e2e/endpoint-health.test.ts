@@ -63,6 +63,20 @@ describe("health in endpoint lists", () => {
       );
       await page.screenshot({ path: path.join(SCREENSHOTS, `endpoint-health-${theme}.png`), fullPage: true });
     }
+    // The page leads to the application's messages, dead letters and widget preview; deleting is
+    // there, but not the biggest button at the top.
+    const nav = page.getByRole("navigation", { name: "This application" });
+    await expect(nav.getByRole("link").allTextContents()).resolves.toEqual([
+      "Messages",
+      "Dead letters",
+      "Widget preview",
+    ]);
+    await expect(nav.getByRole("link", { name: "Messages" }).getAttribute("href")).resolves.toBe(
+      `/messages?app=${application.id}`,
+    );
+    await expect(
+      page.getByRole("button", { name: "Delete application" }).getAttribute("class"),
+    ).resolves.toContain("border-red-300");
     expect(pageErrors(page)).toEqual([]);
 
     const { url } = await svix.authentication.appPortalAccess(application.id, {});

@@ -53,7 +53,7 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByRole("button", { name: "Add event type" }).click();
     await page.getByRole("heading", { name: "invoice.paid" }).waitFor();
 
-    await page.getByRole("link", { name: "Applications" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
     await page.getByText("No applications yet").waitFor();
     await page.getByLabel("Name", { exact: true }).fill("Globex");
     await page.getByLabel("UID (optional)").fill("globex");
@@ -187,7 +187,7 @@ describe("delivering through the portal in a real browser", () => {
   }, async () => {
     const receiver = await startReceiver(() => ({ status: 500 }));
     const page = await signInAsDemo(browser, app);
-    await page.getByRole("link", { name: "Applications" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
     await page.getByRole("link", { name: "Demo customer" }).click();
     await page.getByLabel("Endpoint URL").fill(receiver.url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
@@ -198,7 +198,7 @@ describe("delivering through the portal in a real browser", () => {
     );
     await receiver.waitFor(2);
 
-    await page.getByRole("link", { name: "Dead letters" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dead letters" }).click();
     const row = page.getByRole("row").filter({ hasText: receiver.url });
     for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
       await page.waitForTimeout(500);
@@ -206,7 +206,7 @@ describe("delivering through the portal in a real browser", () => {
     }
     await row.first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "dead-letter.png"), fullPage: true });
-    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
     await page.getByText("No endpoint is failing").or(page.getByText("Failing right now")).first().waitFor();
     await expect(page.getByRole("link", { name: receiver.url }).first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard.png"), fullPage: true });
@@ -237,7 +237,7 @@ describe("delivering through the portal in a real browser", () => {
       })
       .toBe(1);
     receiver.setResponder(() => ({ status: 200 }));
-    await page.getByRole("link", { name: "Dead letters" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dead letters" }).click();
     await page
       .getByLabel("Endpoint", { exact: true })
       .selectOption({ label: `Demo customer — ${receiver.url}` });
@@ -263,7 +263,7 @@ describe("delivering through the portal in a real browser", () => {
     // Dark mode, at tablet width.
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.getByLabel("Colour theme").selectOption("dark");
-    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
     await page.reload();
     await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(
       true,

@@ -42,6 +42,7 @@ describe("team roles in a real browser", () => {
 
     // The owner creates a key; the request is kept to be replayed by the member later.
     await owner.getByRole("link", { name: "API keys" }).click();
+    await owner.waitForURL(/\/api-keys/);
     await owner.getByLabel("Key name").fill("Owner key");
     const createRequest = owner.waitForRequest(
       (r) => r.method() === "POST" && Boolean(r.headers()["next-action"]),
@@ -97,6 +98,7 @@ describe("team roles in a real browser", () => {
     // The same for revoking: the owner revokes a second key; the member replays that request
     // aimed at the first key, and the server refuses.
     await owner.getByRole("link", { name: "API keys" }).click();
+    await owner.waitForURL(/\/api-keys/);
     await owner.getByLabel("Key name").fill("Second key");
     await owner.getByRole("button", { name: "Create key" }).click();
     await owner.getByTestId("new-api-key").waitFor();

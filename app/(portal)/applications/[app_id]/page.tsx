@@ -40,12 +40,23 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             {app.uid ? ` · uid ${app.uid}` : ""}
           </p>
         </div>
-        <ConfirmButton
-          action={deleteApplicationAction.bind(null, app.id)}
-          label="Delete application"
-          confirmLabel="Yes, delete"
-          question={`Delete ${app.name} with all its endpoints and messages?`}
-        />
+        <nav aria-label="This application" className="flex flex-wrap gap-2 text-sm">
+          <Link
+            className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700"
+            href={`/messages?app=${app.id}`}
+          >
+            Messages
+          </Link>
+          <Link
+            className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700"
+            href="/dead-letter"
+          >
+            Dead letters
+          </Link>
+          <Link className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700" href="/widget">
+            Widget preview
+          </Link>
+        </nav>
       </div>
       <Card title="Settings">
         <ApplicationForm
@@ -117,6 +128,18 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             </tbody>
           </table>
         )}
+      </Card>
+      <Card title="Delete">
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+          Deleting {app.name} removes its endpoints, messages and their delivery history for good.
+        </p>
+        <ConfirmButton
+          quiet
+          action={deleteApplicationAction.bind(null, app.id)}
+          label="Delete application"
+          confirmLabel="Yes, delete"
+          question={`Delete ${app.name} with all its endpoints and messages?`}
+        />
       </Card>
     </div>
   );
