@@ -48,3 +48,15 @@ export const apiDate = z.coerce
     (d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999,
     "must be a date between 1900 and 9999",
   );
+
+/** Feature flags as Svix takes them: at most 25 names of letters, digits, '-', '_' and '.'. */
+export const featureFlagList = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'"),
+  )
+  .max(25)
+  .refine((f) => new Set(f).size === f.length, "must not repeat a flag");

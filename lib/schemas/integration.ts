@@ -1,16 +1,7 @@
 import { z } from "zod";
+import { featureFlagList } from "@/lib/schemas/common";
 
-const featureFlags = z
-  .array(
-    z
-      .string()
-      .min(1)
-      .max(256)
-      .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'"),
-  )
-  .max(25)
-  .refine((f) => new Set(f).size === f.length, "must not repeat a flag")
-  .nullish();
+const featureFlags = featureFlagList.nullish();
 
 /** Svix's IntegrationIn / IntegrationUpdate. */
 export const integrationIn = z.object({ name: z.string().trim().min(1).max(256), featureFlags });

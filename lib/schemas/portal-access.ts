@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { applicationIn } from "@/lib/schemas/application";
+import { featureFlagList } from "@/lib/schemas/common";
 
 // Svix's AppPortalAccessIn, with its bounds: a token lasts `expiry` seconds, 1 hour to 7 days,
 // 7 days by default.
@@ -26,16 +27,7 @@ export const appPortalAccessIn = z.object({
     .max(10)
     .refine((c) => new Set(c).size === c.length, "must not repeat a capability")
     .nullish(),
-  featureFlags: z
-    .array(
-      z
-        .string()
-        .min(1)
-        .max(256)
-        .regex(/^[a-zA-Z0-9\-_.]+$/, "may contain only letters, digits, '-', '_' and '.'"),
-    )
-    .max(25)
-    .optional(),
+  featureFlags: featureFlagList.optional(),
   sessionId: z
     .string()
     .min(1)

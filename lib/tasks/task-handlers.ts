@@ -34,6 +34,30 @@ interface Cursor {
 const cursorOf = (state: Record<string, unknown>) => (state.cursor as Cursor | undefined) ?? null;
 
 /**
+ * The end of a step that made deliveries pending again (recover, bulk-replay): their jobs, the
+ * cursor past the greatest id, the running count under `counter`; done when the batch was short.
+ */
+function sentAgain(
+  rows: { id: string }[],
+  counter: string,
+  ctx: Pick<TaskStepContext, "enqueue" | "now" | "state" | "data"> & { endpointId: string },
+): TaskStepResult {
+  ctx.enqueue(
+    rows.map((r) => ({
+      deliveryId: r.id,
+      endpointId: ctx.endpointId,
+      runAt: ctx.now,
+      trigger: "manual" as const,
+    })),
+  );
+  return {
+    state: { after: greatest([(ctx.state.after as string) ?? "", ...rows.map((r) => r.id)]) },
+    data: { ...ctx.data, [counter]: count(ctx.data, counter) + rows.length },
+    done: rows.length < TASK_BATCH,
+  };
+}
+
+/**
  * `recover`: the endpoint's failed and parked deliveries whose message is in [since, until) are
  * sent again with a fresh retry schedule. Expunged messages are left (there is nothing to send).
  */
@@ -52,13 +76,7 @@ const recover: Handler = async ({ tx, enqueue, now, tenantId, params, state, dat
     UPDATE "Delivery" d SET status = 'pending', "nextAttemptAt" = ${now}, "attemptCount" = 0, "updatedAt" = ${now}
       FROM picked WHERE d.id = picked.id
     RETURNING d.id`;
-  enqueue(rows.map((r) => ({ deliveryId: r.id, endpointId, runAt: now, trigger: "manual" as const })));
-  const after = greatest([(state.after as string) ?? "", ...rows.map((r) => r.id)]);
-  return {
-    state: { after },
-    data: { ...data, recovered: count(data, "recovered") + rows.length },
-    done: rows.length < TASK_BATCH,
-  };
+  return sentAgain(rows, "recovered", { enqueue, now, endpointId, state, data });
 };
 
 /**
@@ -144,13 +162,7 @@ const bulkReplay: Handler = async ({ tx, enqueue, now, tenantId, params, state, 
     UPDATE "Delivery" d SET status = 'pending', "nextAttemptAt" = ${now}, "attemptCount" = 0, "updatedAt" = ${now}
       FROM picked WHERE d.id = picked.id
     RETURNING d.id`;
-  enqueue(rows.map((r) => ({ deliveryId: r.id, endpointId, runAt: now, trigger: "manual" as const })));
-  const after = greatest([(state.after as string) ?? "", ...rows.map((r) => r.id)]);
-  return {
-    state: { after },
-    data: { ...data, replayed: count(data, "replayed") + rows.length },
-    done: rows.length < TASK_BATCH,
-  };
+  return sentAgain(rows, "replayed", { enqueue, now, endpointId, state, data });
 };
 
 /** `expunge-all-contents`: every payload of the application, and its attempts' response bodies. */

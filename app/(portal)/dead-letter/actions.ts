@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { currentMember } from "@/lib/auth/current-member";
-import { recoveryProgress } from "@/lib/messages/recovery-progress";
+import { type RecoveryStatus, recoveryStatus } from "@/lib/messages/recovery-progress";
 import { resendMessage } from "@/lib/messages/resend-message";
 import { apiDate } from "@/lib/schemas/common";
-import { findTask } from "@/lib/tasks/background-task";
 import { startRecover } from "@/lib/tasks/start-tasks";
 
 /** Resends the selected failed deliveries (`app:msg:endpoint` triples), each checked against the tenant. */
@@ -38,14 +37,7 @@ export async function recoverAction(_prev: RecoverState, form: FormData): Promis
   return { taskId: task.id, appId, endpointId, since: since.toISOString() };
 }
 
-export type RecoveryProgress = {
-  status: "running" | "finished" | "failed";
-  recovered: number;
-  error?: string;
-  waiting: number;
-  succeeded: number;
-  failed: number;
-};
+export type { RecoveryStatus as RecoveryProgress } from "@/lib/messages/recovery-progress";
 
 /** Where a recovery stands: the task (how many it queued) and those deliveries' states since `since`. */
 export async function recoveryProgressAction(
@@ -53,14 +45,7 @@ export async function recoveryProgressAction(
   appId: string,
   endpointId: string,
   since: string,
-): Promise<RecoveryProgress> {
+): Promise<RecoveryStatus> {
   const member = await currentMember();
-  const task = await findTask(member.tenant.id, taskId);
-  const counts = await recoveryProgress(member.tenant.id, appId, endpointId, new Date(since));
-  return {
-    status: task.status,
-    recovered: Number((task.data as { recovered?: number }).recovered ?? 0),
-    ...(task.error ? { error: task.error } : {}),
-    ...counts,
-  };
+  return recoveryStatus(member.tenant.id, appId, endpointId, taskId, new Date(since));
 }

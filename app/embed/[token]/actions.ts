@@ -2,19 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { RecoverState, RecoveryProgress } from "@/app/(portal)/dead-letter/actions";
+import type { RecoverState } from "@/app/(portal)/dead-letter/actions";
 import { latestAttempt } from "@/lib/attempts/latest-attempt";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
 import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { saveEndpointForm } from "@/lib/endpoints/save-endpoint-form";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
-import { recoveryProgress } from "@/lib/messages/recovery-progress";
+import { type RecoveryStatus, recoveryStatus } from "@/lib/messages/recovery-progress";
 import { resendMessage } from "@/lib/messages/resend-message";
 import { sendTestEvent } from "@/lib/messages/send-test-event";
 import { type FormState, formProblem } from "@/lib/portal/form-state";
 import { apiDate } from "@/lib/schemas/common";
-import { findTask } from "@/lib/tasks/background-task";
 import { startRecover } from "@/lib/tasks/start-tasks";
 import { requireWidgetAccess } from "@/lib/widget/widget-access";
 
@@ -153,14 +152,7 @@ export async function widgetRecoveryProgressAction(
   _appId: string,
   endpointId: string,
   since: string,
-): Promise<RecoveryProgress> {
+): Promise<RecoveryStatus> {
   const access = await requireWidgetAccess(token);
-  const task = await findTask(access.tenantId, taskId);
-  const counts = await recoveryProgress(access.tenantId, access.appId, endpointId, new Date(since));
-  return {
-    status: task.status,
-    recovered: Number((task.data as { recovered?: number }).recovered ?? 0),
-    ...(task.error ? { error: task.error } : {}),
-    ...counts,
-  };
+  return recoveryStatus(access.tenantId, access.appId, endpointId, taskId, new Date(since));
 }
