@@ -31,6 +31,8 @@ describe("the first minute", () => {
   }, async () => {
     const page = await signUpInBrowser(browser, app, "newcomer");
     const steps = page.getByTestId("first-steps");
+    // Sign-up lands on the dashboard by client-side navigation: wait for its content, not the URL.
+    await steps.waitFor();
     await expect(steps.getByRole("img", { name: "to do" }).count()).resolves.toBe(4);
     await page.screenshot({ path: path.join(SCREENSHOTS, "first-steps.png"), fullPage: true });
 
@@ -43,8 +45,16 @@ describe("the first minute", () => {
     const receiver = await startReceiver();
     const application = await svix.application.create({ name: "Acme", uid: "acme" });
     await svix.endpoint.create(application.id, { url: receiver.url });
-    await page.reload();
-    await expect(steps.getByRole("img", { name: "done" }).count()).resolves.toBe(2);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await steps.waitFor();
+          return steps.getByRole("img", { name: "done" }).count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(2);
     const curl = (await page.getByTestId("first-curl").textContent())!;
     expect(curl).toContain(`${app.url}/api/v1/app/acme/msg`);
 
