@@ -5,12 +5,14 @@ import { RecoverForm } from "@/components/dead-letter/recover-form";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { EndpointSecret } from "@/components/endpoints/endpoint-secret";
 import { SendTestEvent } from "@/components/endpoints/send-test-event";
+import { UrlCheckNotice } from "@/components/endpoints/url-check";
 import { VerificationSnippets } from "@/components/endpoints/verification-snippets";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { RelativeTime } from "@/components/ui/relative-time";
+import type { UrlCheck } from "@/lib/endpoints/check-endpoint-url";
 import { CHART_RANGES, type ChartRange } from "@/lib/endpoints/endpoint-chart";
 import type { endpointOverview } from "@/lib/endpoints/endpoint-overview";
 import type { FormState } from "@/lib/portal/form-state";
@@ -22,6 +24,8 @@ export interface EndpointActions {
   reveal?: () => Promise<string>;
   rotate?: () => Promise<{ previousValidUntil: string }>;
   send?: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
+  /** Shown once, right after the endpoint was created: whether its URL can be reached. */
+  checkUrl?: () => Promise<UrlCheck>;
   /** Recover this endpoint's failed and parked messages since a time (a background task). */
   recover?: {
     start: (prev: RecoverState, form: FormData) => Promise<RecoverState>;
@@ -76,6 +80,7 @@ export function EndpointWorkspace({
           />
         ) : null}
       </div>
+      {actions.checkUrl ? <UrlCheckNotice check={actions.checkUrl} /> : null}
       <Card title="Status">
         {endpoint.disabled ? (
           <Alert tone="error">

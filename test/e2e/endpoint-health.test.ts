@@ -123,4 +123,25 @@ describe("health in endpoint lists", () => {
     expect(pageErrors(widget)).toEqual([]);
     await receiver.close();
   });
+
+  it("says at once, after an endpoint is created, when its URL cannot work", {
+    timeout: 120_000,
+  }, async () => {
+    const application = await svix.application.create({ name: "URL check" });
+    const closed = await startReceiver();
+    await closed.close();
+    const page = await signInAsDemo(browser, app);
+    await page.goto(`${app.url}/applications/${application.id}`);
+    await page.getByLabel("Endpoint URL").fill(closed.url);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.waitForURL(/\/endpoints\/ep_\w+\?created=1/);
+    await expect(page.getByTestId("url-check").textContent({ timeout: 15_000 })).resolves.toMatch(
+      /Your server refused the connection/,
+    );
+    // Only right after creating: the page opened later does not check again.
+    await page.goto(page.url().replace("?created=1", ""));
+    await page.getByRole("heading", { name: "Status" }).waitFor();
+    expect(await page.getByTestId("url-check").count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

@@ -186,6 +186,7 @@ function portalCalls(): [string, () => Promise<unknown>][] {
       [`rotateSecretAction (${label})`, () => e.rotateSecretAction(appId, endpointId)],
       [`sendTestEventAction (${label})`, () => e.sendTestEventAction(appId, endpointId, a.eventType)],
       [`attemptResultAction (${label})`, () => e.attemptResultAction(appId, endpointId, a.messageId)],
+      [`checkEndpointUrlAction (${label})`, () => e.checkEndpointUrlAction(appId, endpointId)],
       [
         `resendToEndpointAction (${label})`,
         () => messages.resendToEndpointAction(appId, a.messageId, endpointId),
@@ -266,6 +267,10 @@ function widgetCalls(token: string): [string, () => Promise<unknown>][] {
       ],
       [`widgetResendAction (${label})`, () => widget.widgetResendAction(token, a.messageId, endpointId)],
       [
+        `widgetCheckEndpointUrlAction (${label})`,
+        () => widget.widgetCheckEndpointUrlAction(token, endpointId),
+      ],
+      [
         `widgetRecoverAction (${label})`,
         () => widget.widgetRecoverAction(token, endpointId, {}, fd({ since: "2020-01-01T00:00:00Z" })),
       ],
@@ -300,7 +305,7 @@ describe("server actions as another tenant, with tenant A's ids", () => {
     expect(await snapshot(a.tenantId)).toEqual(before);
     // The reads and the changes that name one of A's objects are refused outright.
     for (const label of Object.keys(outcomes).filter((l) =>
-      /reveal|rotate|delete|save|Enabled|resendTo|update|revoke|Role|remove|setArchived|recoverAction|sendTest/.test(
+      /reveal|rotate|delete|save|Enabled|resendTo|update|revoke|Role|remove|setArchived|recoverAction|sendTest|checkEndpointUrl/.test(
         l,
       ),
     ))

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { RecoverState } from "@/app/(portal)/dead-letter/actions";
 import { latestAttempt } from "@/lib/attempts/latest-attempt";
+import { checkEndpointUrl } from "@/lib/endpoints/check-endpoint-url";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
 import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
@@ -155,4 +156,10 @@ export async function widgetRecoveryProgressAction(
 ): Promise<RecoveryStatus> {
   const access = await requireWidgetAccess(token);
   return recoveryStatus(access.tenantId, access.appId, endpointId, taskId, new Date(since));
+}
+
+/** Whether the endpoint's URL can be reached (shown right after it is created in the widget). */
+export async function widgetCheckEndpointUrlAction(token: string, endpointId: string) {
+  const access = await requireWidgetAccess(token);
+  return checkEndpointUrl((await findEndpoint(access.tenantId, access.appId, endpointId)).url);
 }

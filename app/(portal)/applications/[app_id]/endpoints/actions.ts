@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { latestAttempt } from "@/lib/attempts/latest-attempt";
 import { currentMember } from "@/lib/auth/current-member";
+import { checkEndpointUrl } from "@/lib/endpoints/check-endpoint-url";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
 import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
@@ -25,7 +26,7 @@ export async function createEndpointAction(
   const member = await currentMember();
   const result = await saveEndpointForm(member.tenant.id, appId, null, form);
   if (!("endpointId" in result)) return result;
-  redirect(endpointPath(appId, result.endpointId));
+  redirect(`${endpointPath(appId, result.endpointId)}?created=1`);
 }
 
 export async function saveEndpointAction(
@@ -88,4 +89,10 @@ export async function sendTestEventAction(appId: string, endpointId: string, eve
 export async function attemptResultAction(appId: string, endpointId: string, messageId: string) {
   const member = await currentMember();
   return latestAttempt(member.tenant.id, appId, endpointId, messageId);
+}
+
+/** Whether the endpoint's URL can be reached (shown right after it is created). */
+export async function checkEndpointUrlAction(appId: string, endpointId: string) {
+  const member = await currentMember();
+  return checkEndpointUrl((await findEndpoint(member.tenant.id, appId, endpointId)).url);
 }

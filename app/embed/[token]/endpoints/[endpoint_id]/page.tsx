@@ -1,5 +1,6 @@
 import {
   widgetAttemptResultAction,
+  widgetCheckEndpointUrlAction,
   widgetDeleteEndpointAction,
   widgetRecoverAction,
   widgetRecoveryProgressAction,
@@ -20,12 +21,13 @@ export default async function WidgetEndpointPage({
   searchParams,
 }: {
   params: Promise<{ token: string; endpoint_id: string }>;
-  searchParams: Promise<{ range?: string | string[] }>;
+  searchParams: Promise<{ range?: string | string[]; event?: string | string[] }>;
 }) {
   const { token, endpoint_id } = await params;
   const access = await widgetAccess(token);
   if (!access) return null; // the layout shows "link expired"
-  const range = chartRange((await searchParams).range);
+  const query = await searchParams;
+  const range = chartRange(query.range);
   // Scoped to the token's application: another application's endpoint id is a 404 here.
   const overview = await orNotFound(
     endpointOverview(access.tenantId, access.appId, endpoint_id, range, access.featureFlags),
@@ -46,6 +48,8 @@ export default async function WidgetEndpointPage({
           : undefined,
         send: access.can("CreateAttempts") ? widgetSendTestEventAction.bind(null, token, id) : undefined,
         result: widgetAttemptResultAction.bind(null, token, id),
+        checkUrl:
+          query.event === "endpoint.created" ? widgetCheckEndpointUrlAction.bind(null, token, id) : undefined,
         recover: access.can("CreateAttempts")
           ? {
               start: widgetRecoverAction.bind(null, token, id),

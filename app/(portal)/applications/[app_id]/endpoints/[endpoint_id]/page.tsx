@@ -1,5 +1,6 @@
 import {
   attemptResultAction,
+  checkEndpointUrlAction,
   deleteEndpointAction,
   revealSecretAction,
   rotateSecretAction,
@@ -21,11 +22,12 @@ export default async function EndpointPage({
   searchParams,
 }: {
   params: Promise<{ app_id: string; endpoint_id: string }>;
-  searchParams: Promise<{ range?: string | string[] }>;
+  searchParams: Promise<{ range?: string | string[]; created?: string | string[] }>;
 }) {
   const member = await currentMember();
   const { app_id, endpoint_id } = await params;
-  const range = chartRange((await searchParams).range);
+  const query = await searchParams;
+  const range = chartRange(query.range);
   const overview = await orNotFound(endpointOverview(member.tenant.id, app_id, endpoint_id, range));
   const appId = overview.endpoint.applicationId;
   const id = overview.endpoint.id;
@@ -42,6 +44,7 @@ export default async function EndpointPage({
         send: sendTestEventAction.bind(null, appId, id),
         result: attemptResultAction.bind(null, appId, id),
         recover: { start: recoverAction, progress: recoveryProgressAction },
+        checkUrl: query.created ? checkEndpointUrlAction.bind(null, appId, id) : undefined,
       }}
       hrefs={{
         back: `/applications/${appId}`,
