@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DeliveryStatusBadge } from "@/components/messages/delivery-status-badge";
+import { Alert } from "@/components/ui/alert";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { messageLog } from "@/lib/messages/message-log";
 
@@ -8,14 +9,18 @@ export function MessageLogTable({
   log,
   href,
   showApplication,
+  problem,
 }: {
   log: Awaited<ReturnType<typeof messageLog>>;
+  /** Why these filters can match nothing (shown instead of "no messages"). */
+  problem?: string | null;
   href: {
     message: (appId: string, msgId: string) => string;
     page: (cursor: { before?: string; after?: string }) => string;
   };
   showApplication: boolean;
 }) {
+  if (problem) return <Alert tone="error">{problem}</Alert>;
   if (log.messages.length === 0) {
     return <p className="text-sm text-zinc-500">No messages match these filters.</p>;
   }

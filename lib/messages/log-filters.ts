@@ -49,6 +49,13 @@ export function logFilters(query: Record<string, string | string[] | undefined>)
   };
 }
 
+/** Why the filters can match nothing whatever the data (a range that ends before it starts), or null. */
+export function impossibleFilters(f: MessageLogFilters): string | null {
+  if (f.from && f.to && f.from >= f.to)
+    return "This range is empty: “From” is not before “Until”. Swap them or widen the range.";
+  return null;
+}
+
 /** The log URL for a neighbouring page: the current filters (minus `drop`) plus the cursor. */
 export function logPageHref(
   base: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chartRange } from "@/lib/endpoints/endpoint-chart";
-import { logFilters } from "@/lib/messages/log-filters";
+import { impossibleFilters, logFilters } from "@/lib/messages/log-filters";
 import { searchParam } from "@/lib/portal/search-param";
 
 describe("page query parameters", () => {
@@ -35,5 +35,14 @@ describe("page query parameters", () => {
       to: undefined,
       appId: "app_1",
     });
+  });
+
+  it("says when a from/until range is empty whatever the data", () => {
+    const empty = logFilters({ from: "2026-11-30T10:00:00Z", to: "2026-11-30T09:00:00Z" });
+    expect(impossibleFilters(empty)).toMatch(/“From” is not before “Until”/);
+    expect(
+      impossibleFilters(logFilters({ from: "2026-11-30T09:00:00Z", to: "2026-11-30T10:00:00Z" })),
+    ).toBeNull();
+    expect(impossibleFilters(logFilters({ from: "2026-11-30T09:00:00Z" }))).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { MessageLogTable } from "@/components/messages/message-log-table";
 import { Card } from "@/components/ui/card";
 import { currentMember } from "@/lib/auth/current-member";
 import { db } from "@/lib/db";
-import { logFilters, logPageHref } from "@/lib/messages/log-filters";
+import { impossibleFilters, logFilters, logPageHref } from "@/lib/messages/log-filters";
 import { messageLog } from "@/lib/messages/message-log";
 
 export const metadata = { title: "Messages" };
@@ -48,6 +48,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       <Card>
         <MessageLogTable
           log={log}
+          problem={impossibleFilters(filters)}
           showApplication
           href={{ message: (appId, msgId) => `/applications/${appId}/messages/${msgId}`, page: pageHref }}
         />

@@ -3,7 +3,7 @@ import { MessageLogTable } from "@/components/messages/message-log-table";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
-import { logFilters, logPageHref } from "@/lib/messages/log-filters";
+import { impossibleFilters, logFilters, logPageHref } from "@/lib/messages/log-filters";
 import { messageLog } from "@/lib/messages/message-log";
 import { widgetAccess } from "@/lib/widget/widget-access";
 
@@ -46,6 +46,7 @@ export default async function WidgetMessagesPage({
       <Card>
         <MessageLogTable
           log={log}
+          problem={impossibleFilters(filters)}
           showApplication={false}
           href={{ message: (_appId, msgId) => `${base}/${msgId}`, page: pageHref }}
         />
