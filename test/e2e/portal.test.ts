@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
-import { signInAsDemo } from "../support/portal-session";
+import { pageErrors, signInAsDemo, watchErrors } from "../support/portal-session";
 
 let app: AppProcess;
 let browser: Browser;
@@ -93,6 +93,19 @@ describe("the portal in a real browser", () => {
     await page.reload();
     expect(await page.getByLabel("Keep payloads for (days)").inputValue()).toBe("14");
     expect(await page.getByLabel(/Also send svix-id/).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it("documents every operation with Svix's ids and its request and response schemas", async () => {
+    const page = watchErrors(await browser.newPage());
+    await page.goto(`${app.url}/docs/api`);
+    const send = page.getByRole("listitem").filter({ hasText: "v1.message.create" });
+    await send.getByText("Request body").click();
+    await expect(send.locator("pre").first().textContent()).resolves.toContain('"eventType"');
+    await send.getByText("Response 202").click();
+    await expect(send.locator("pre").nth(1).textContent()).resolves.toContain('"timestamp"');
+    await expect(page.getByRole("heading", { name: "Background Task" }).count()).resolves.toBe(1);
+    expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { operations } from "@/lib/openapi/document";
+import { openApiDocument } from "@/lib/openapi/document";
 
 export const metadata = { title: "API reference" };
 
@@ -11,7 +11,47 @@ const methodColors: Record<string, string> = {
   delete: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
 };
 
+type Op = {
+  tags: string[];
+  summary: string;
+  operationId: string;
+  requestBody?: { content: { "application/json": { schema: unknown } } };
+  responses: Record<string, { description: string; content?: { "application/json": { schema: unknown } } }>;
+};
+
+/** Each operation as the OpenAPI document has it (Svix's tags and ids), with its schemas. */
+function documentOperations() {
+  const doc = openApiDocument("") as unknown as { paths: Record<string, Record<string, Op>> };
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => {
+      const [status, success] = Object.entries(op.responses).find(([code]) => code.startsWith("2")) ?? [];
+      return {
+        method,
+        path,
+        tag: op.tags[0] ?? "Other",
+        summary: op.summary,
+        operationId: op.operationId,
+        request: op.requestBody?.content["application/json"].schema,
+        status,
+        response: success?.content?.["application/json"].schema,
+      };
+    }),
+  );
+}
+
+function Schema({ title, schema }: { title: string; schema: unknown }) {
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-xs text-brand-600">{title}</summary>
+      <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">
+        {JSON.stringify(schema, null, 2)}
+      </pre>
+    </details>
+  );
+}
+
 export default function ApiReferencePage() {
+  const operations = documentOperations();
   const tags = [...new Set(operations.map((o) => o.tag))];
   return (
     <main className="mx-auto max-w-4xl space-y-8 px-4 py-10">
@@ -43,14 +83,23 @@ export default function ApiReferencePage() {
             {operations
               .filter((o) => o.tag === tag)
               .map((o) => (
-                <li key={`${o.method} ${o.path}`} className="flex flex-wrap items-center gap-3 px-4 py-3">
-                  <span
-                    className={`w-16 rounded px-2 py-0.5 text-center font-mono text-xs uppercase ${methodColors[o.method]}`}
-                  >
-                    {o.method}
-                  </span>
-                  <code className="text-sm">{o.path}</code>
-                  <span className="text-sm text-zinc-500">{o.summary}</span>
+                <li key={`${o.method} ${o.path}`} className="px-4 py-3">
+                  <div className="flex flex-wrap items-center gap-3">
+                    <span
+                      className={`w-16 rounded px-2 py-0.5 text-center font-mono text-xs uppercase ${methodColors[o.method]}`}
+                    >
+                      {o.method}
+                    </span>
+                    <code className="text-sm">{o.path}</code>
+                    <span className="text-sm text-zinc-600 dark:text-zinc-400">{o.summary}</span>
+                  </div>
+                  <p className="mt-1 font-mono text-xs text-zinc-500">{o.operationId}</p>
+                  {o.request ? <Schema title="Request body" schema={o.request} /> : null}
+                  {o.response ? (
+                    <Schema title={`Response ${o.status}`} schema={o.response} />
+                  ) : (
+                    <p className="mt-1 text-xs text-zinc-500">Response {o.status}: no content</p>
+                  )}
                 </li>
               ))}
           </ul>
