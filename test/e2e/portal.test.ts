@@ -93,6 +93,22 @@ describe("the portal in a real browser", () => {
     await page.reload();
     expect(await page.getByLabel("Keep payloads for (days)").inputValue()).toBe("14");
     expect(await page.getByLabel(/Also send svix-id/).isChecked()).toBe(true);
+
+    // Operational webhooks, from the settings page: add one for endpoint.disabled, see its secret, delete it.
+    await page.getByRole("link", { name: "operational webhooks" }).click();
+    await page.waitForURL(/\/operational-webhooks/);
+    await page.getByText("None yet").waitFor();
+    await page.getByLabel("Endpoint URL").fill("https://ops.example.com/hookline");
+    await page.getByLabel("endpoint.disabled").check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByText("Saved.").waitFor();
+    const ops = page.getByTestId("operational-endpoints");
+    await expect(ops.textContent()).resolves.toContain("https://ops.example.com/hooklineendpoint.disabled");
+    await ops.getByRole("button", { name: "Reveal" }).click();
+    await expect(ops.getByText(/^whsec_/).count()).resolves.toBe(1);
+    await ops.getByRole("button", { name: "Delete" }).click();
+    await ops.getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByText("None yet").waitFor();
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { createEventType } from "@/lib/event-types/save-event-type";
 import { createMessage } from "@/lib/messages/create-message";
+import { ensureOperationalApp, OPERATIONAL_APP } from "@/lib/operational/operational-app";
 import { startRecover } from "@/lib/tasks/start-tasks";
 import { createInvitation } from "@/lib/team/create-invitation";
 import { createPortalAccess } from "@/lib/widget/create-portal-access";
@@ -43,6 +44,7 @@ const portal = {
   eventTypes: await import("@/app/(portal)/event-types/actions"),
   team: await import("@/app/(portal)/team/actions"),
   widget: await import("@/app/(portal)/widget/actions"),
+  ops: await import("@/app/(portal)/operational-webhooks/actions"),
 };
 const widget = await import("@/app/embed/[token]/actions");
 
@@ -59,6 +61,7 @@ interface Victim {
   apiKeyId: string;
   eventType: string;
   taskId: string;
+  opsEndpointId: string;
 }
 let a: Victim;
 let attackerTenantId: string;
@@ -108,6 +111,11 @@ beforeAll(async () => {
     invitationId: invitation.invitation.id,
     apiKeyId: apiKey.id,
     eventType: "victim.event",
+    opsEndpointId: await (async () => {
+      await ensureOperationalApp(victim.tenantId);
+      return (await createEndpoint(victim.tenantId, OPERATIONAL_APP, { url: "https://ops.victim.example/" }))
+        .id;
+    })(),
     taskId: (await startRecover(victim.tenantId, app.id, endpoint.id, { since: new Date(0) })).id,
   };
 
@@ -136,8 +144,12 @@ async function snapshot(tenantId: string, exceptApp?: string) {
     endpoints: await db.endpoint.findMany({ where: endpointWhere, ...order }),
     secrets: await db.endpointSecret.findMany({ where: { endpoint: endpointWhere }, ...order }),
     eventTypes: await db.eventType.findMany({ where, ...order }),
-    messages: await db.message.findMany({ where, ...order }),
-    deliveries: await db.delivery.findMany({ where, ...order }),
+    // A's operational application gets A's own events (a sibling token's new endpoint is one).
+    messages: await db.message.findMany({ where: { ...where, application: { internal: false } }, ...order }),
+    deliveries: await db.delivery.findMany({
+      where: { ...where, message: { application: { internal: false } } },
+      ...order,
+    }),
     attempts: await db.messageAttempt.findMany({ where, ...order }),
     apiKeys: await db.apiKey.findMany({ where, ...order }),
     memberships: await db.membership.findMany({ where, ...order }),
@@ -238,6 +250,11 @@ function portalCalls(): [string, () => Promise<unknown>][] {
     ["changeRoleAction (A's owner)", () => team.changeRoleAction(a.membershipId, "member")],
     ["removeMemberAction (A's owner)", () => team.removeMemberAction(a.membershipId)],
     ["revokeInvitationAction (A's)", () => team.revokeInvitationAction(a.invitationId)],
+    [
+      "deleteOperationalEndpointAction (A's)",
+      () => portal.ops.deleteOperationalEndpointAction(a.opsEndpointId),
+    ],
+    ["revealOperationalSecretAction (A's)", () => portal.ops.revealOperationalSecretAction(a.opsEndpointId)],
   );
   return calls;
 }
@@ -305,7 +322,7 @@ describe("server actions as another tenant, with tenant A's ids", () => {
     expect(await snapshot(a.tenantId)).toEqual(before);
     // The reads and the changes that name one of A's objects are refused outright.
     for (const label of Object.keys(outcomes).filter((l) =>
-      /reveal|rotate|delete|save|Enabled|resendTo|update|revoke|Role|remove|setArchived|recoverAction|sendTest|checkEndpointUrl/.test(
+      /reveal|rotate|delete|Delete|save|Enabled|resendTo|update|revoke|Role|remove|setArchived|recoverAction|sendTest|checkEndpointUrl/.test(
         l,
       ),
     ))

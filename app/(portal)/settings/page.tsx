@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { saveTeamSettingsAction } from "@/app/(portal)/settings/actions";
 import { TeamSettingsForm } from "@/components/settings/team-settings-form";
 import { Card } from "@/components/ui/card";
@@ -22,6 +23,15 @@ export default async function SettingsPage() {
             svixHeaders: settings.svixHeaders ? "on" : "",
           }}
         />
+      </Card>
+      <Card title="Operational webhooks">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Have Hookline tell your own systems when an endpoint is disabled or a message keeps failing:{" "}
+          <Link className="text-brand-600 underline" href="/operational-webhooks">
+            operational webhooks
+          </Link>
+          .
+        </p>
       </Card>
     </div>
   );
