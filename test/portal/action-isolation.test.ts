@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError } from "@/lib/api/errors";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createApplication } from "@/lib/applications/create-application";
 import { db } from "@/lib/db";
@@ -10,6 +9,7 @@ import { ensureOperationalApp, OPERATIONAL_APP } from "@/lib/operational/operati
 import { startRecover } from "@/lib/tasks/start-tasks";
 import { createInvitation } from "@/lib/team/create-invitation";
 import { createPortalAccess } from "@/lib/widget/create-portal-access";
+import { fd, type Outcome, run, snapshot } from "../support/action-isolation";
 import { freshDatabase } from "../support/database";
 import { createTestTenant } from "../support/fixtures";
 
@@ -70,11 +70,6 @@ let siblingToken: string; // a widget token for A's other application
 let siblingAppId: string;
 
 const tokenOf = (url: string) => new URL(url).pathname.split("/")[2]!;
-const fd = (fields: Record<string, string | string[]>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) data.append(k, x);
-  return data;
-};
 
 beforeAll(async () => {
   await freshDatabase();
@@ -129,54 +124,6 @@ beforeAll(async () => {
   siblingToken = tokenOf((await createPortalAccess(victim.tenantId, sibling.id, {})).url);
 });
 afterAll(() => db.$disconnect());
-
-/**
- * Every row of A's tenant, for before/after comparison; `exceptApp`'s endpoints left out (a token
- * for that application may rightly create endpoints in it).
- */
-async function snapshot(tenantId: string, exceptApp?: string) {
-  const where = { tenantId };
-  const order = { orderBy: { id: "asc" as const } };
-  const endpointWhere = { tenantId, ...(exceptApp ? { applicationId: { not: exceptApp } } : {}) };
-  return {
-    tenant: await db.tenant.findUnique({ where: { id: tenantId } }),
-    applications: await db.application.findMany({ where, ...order }),
-    endpoints: await db.endpoint.findMany({ where: endpointWhere, ...order }),
-    secrets: await db.endpointSecret.findMany({ where: { endpoint: endpointWhere }, ...order }),
-    eventTypes: await db.eventType.findMany({ where, ...order }),
-    // A's operational application gets A's own events (a sibling token's new endpoint is one).
-    messages: await db.message.findMany({ where: { ...where, application: { internal: false } }, ...order }),
-    deliveries: await db.delivery.findMany({
-      where: { ...where, message: { application: { internal: false } } },
-      ...order,
-    }),
-    attempts: await db.messageAttempt.findMany({ where, ...order }),
-    apiKeys: await db.apiKey.findMany({ where, ...order }),
-    memberships: await db.membership.findMany({ where, ...order }),
-    invitations: await db.invitation.findMany({ where, ...order }),
-    portalTokens: await db.appPortalToken.findMany({ where, ...order }),
-    tasks: await db.backgroundTask.findMany({ where, ...order }),
-  };
-}
-
-type Outcome = { kind: "refused"; why: string } | { kind: "returned"; value: unknown };
-
-/** Runs an action; anything but a refusal the user would see as one is returned for inspection. */
-async function run(call: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    const value = await call();
-    if (value && typeof value === "object" && ("error" in value || "fieldErrors" in value))
-      return { kind: "refused", why: "error state" };
-    return { kind: "returned", value };
-  } catch (error) {
-    if (error instanceof ApiError && [401, 403, 404, 409, 410, 422].includes(error.status))
-      return { kind: "refused", why: `${error.status}` };
-    if ((error as { notFound?: boolean }).notFound) return { kind: "refused", why: "notFound()" };
-    if ((error as { redirected?: string }).redirected)
-      return { kind: "returned", value: `redirect ${(error as { redirected: string }).redirected}` };
-    throw error;
-  }
-}
 
 const endpointForm = () =>
   fd({ url: "https://evil.example/steal", description: "pwned", headers: "", eventTypes: [] });
