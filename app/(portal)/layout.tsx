@@ -4,6 +4,7 @@ import { Nav } from "@/components/portal/nav";
 import { SignOutButton } from "@/components/portal/sign-out-button";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { ThemeToggle } from "@/components/portal/theme-toggle";
+import { PopoverMenu } from "@/components/ui/popover-menu";
 import { currentMember } from "@/lib/auth/current-member";
 
 export const dynamic = "force-dynamic";
@@ -19,22 +20,41 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         >
           Skip to content
         </a>
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-          <Link href="/dashboard" className="text-lg font-bold text-brand-600">
+        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
+          <Link href="/dashboard" className="mr-2 text-lg font-bold text-brand-600 dark:text-brand-300">
             Hookline
           </Link>
-          <div className="ml-auto flex flex-wrap items-center gap-2 lg:order-last">
-            <TenantSwitcher member={member} />
-            <span className="hidden text-sm text-zinc-500 xl:inline">{member.user.email}</span>
-            <ThemeToggle />
-            <SignOutButton />
-          </div>
-          <div className="-mx-1 w-full overflow-x-auto lg:w-auto">
+          <div className="hidden xl:block">
             <Nav />
+          </div>
+          <div className="ml-auto flex items-center gap-2">
+            <TenantSwitcher member={member} />
+            <PopoverMenu
+              summary={
+                <>
+                  <span aria-hidden className="font-semibold">
+                    {(member.user.name ?? member.user.email).slice(0, 1).toUpperCase()}
+                  </span>
+                  <span className="sr-only">Account</span>
+                </>
+              }
+            >
+              <p className="truncate text-sm text-zinc-600 dark:text-zinc-300">{member.user.email}</p>
+              <ThemeToggle />
+              <Link href="/docs/api" className="block text-sm text-brand-600 underline dark:text-brand-300">
+                API reference
+              </Link>
+              <SignOutButton />
+            </PopoverMenu>
+            <div className="xl:hidden">
+              <PopoverMenu summary="Menu" panelClassName="w-56">
+                <Nav vertical />
+              </PopoverMenu>
+            </div>
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>
     </div>

@@ -7,19 +7,19 @@ const links = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/applications", label: "Applications" },
   { href: "/messages", label: "Messages" },
-  { href: "/event-types", label: "Event types" },
   { href: "/dead-letter", label: "Dead letters" },
+  { href: "/event-types", label: "Event types" },
   { href: "/widget", label: "Widget" },
   { href: "/team", label: "Team" },
   { href: "/settings", label: "Settings" },
   { href: "/api-keys", label: "API keys" },
-  { href: "/docs/api", label: "API reference" },
 ];
 
-export function Nav() {
+/** The portal's pages: a row on wide screens, a column inside the phone menu. */
+export function Nav({ vertical = false }: { vertical?: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 whitespace-nowrap px-1">
+    <nav aria-label="Main" className={vertical ? "flex flex-col" : "flex gap-0.5 whitespace-nowrap"}>
       {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
@@ -27,10 +27,10 @@ export function Nav() {
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-2 text-sm font-medium ${
+            className={`rounded-md px-2.5 py-2 text-sm font-medium ${
               active
                 ? "bg-brand-50 text-brand-700 dark:bg-zinc-800 dark:text-white"
-                : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+                : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
             }`}
           >
             {link.label}

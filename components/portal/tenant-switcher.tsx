@@ -1,48 +1,50 @@
 import { createTenantAction, switchTenantAction } from "@/app/(portal)/actions";
+import { PopoverMenu } from "@/components/ui/popover-menu";
 import type { CurrentMember } from "@/lib/auth/current-member";
 
 export function TenantSwitcher({ member }: { member: CurrentMember }) {
   return (
-    <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
-        <span className="sr-only">Current team: </span>
-        {member.tenant.name} <span aria-hidden>▾</span>
-      </summary>
-      <div className="absolute right-0 z-10 mt-2 w-64 space-y-2 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
-        <p className="text-xs font-medium uppercase text-zinc-500">Teams</p>
-        {member.tenants.map((t) => (
-          <form key={t.id} action={switchTenantAction}>
-            <input type="hidden" name="tenantId" value={t.id} />
-            <button
-              type="submit"
-              className="flex w-full justify-between rounded px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
-              aria-current={t.id === member.tenant.id ? "true" : undefined}
-            >
-              <span>{t.name}</span>
-              <span className="text-xs text-zinc-500">{t.role}</span>
-            </button>
-          </form>
-        ))}
-        <form
-          action={createTenantAction}
-          className="flex gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-800"
-        >
-          <label htmlFor="new-team" className="sr-only">
-            New team name
-          </label>
-          <input
-            id="new-team"
-            name="name"
-            required
-            maxLength={100}
-            placeholder="New team"
-            className="w-full rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
-          />
-          <button type="submit" className="rounded bg-brand-600 px-2 py-1 text-sm text-white">
-            Add
+    <PopoverMenu
+      summary={
+        <>
+          <span className="sr-only">Current team: </span>
+          <span className="max-w-[9rem] truncate">{member.tenant.name}</span> <span aria-hidden>▾</span>
+        </>
+      }
+    >
+      <p className="text-xs font-medium uppercase text-zinc-500 dark:text-zinc-400">Teams</p>
+      {member.tenants.map((t) => (
+        <form key={t.id} action={switchTenantAction}>
+          <input type="hidden" name="tenantId" value={t.id} />
+          <button
+            type="submit"
+            className="flex w-full justify-between rounded px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            aria-current={t.id === member.tenant.id ? "true" : undefined}
+          >
+            <span>{t.name}</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{t.role}</span>
           </button>
         </form>
-      </div>
-    </details>
+      ))}
+      <form
+        action={createTenantAction}
+        className="flex gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-800"
+      >
+        <label htmlFor="new-team" className="sr-only">
+          New team name
+        </label>
+        <input
+          id="new-team"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="New team"
+          className="w-full rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        />
+        <button type="submit" className="rounded bg-brand-600 px-2 py-1 text-sm text-white">
+          Add
+        </button>
+      </form>
+    </PopoverMenu>
   );
 }

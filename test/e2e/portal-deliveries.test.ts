@@ -262,8 +262,12 @@ describe("delivering through the portal in a real browser", () => {
 
     // Dark mode, at tablet width.
     await page.setViewportSize({ width: 820, height: 1180 });
+    await page.locator("summary", { hasText: "Account" }).click();
     await page.getByLabel("Colour theme").selectOption("dark");
+    // Below 1280 px the pages are in the phone menu.
+    await page.locator("summary", { hasText: "Menu" }).click();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    await page.waitForURL(/\/dashboard/);
     await page.reload();
     await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(
       true,
