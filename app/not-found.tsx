@@ -10,7 +10,7 @@ export default function NotFound() {
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         There is nothing here, or it belongs to another team. Check the link, or switch teams.
       </p>
-      <Link href="/dashboard" className="text-sm font-medium text-brand-600">
+      <Link href="/dashboard" className="text-sm font-medium text-brand-600 dark:text-brand-300">
         Back to the dashboard
       </Link>
     </main>

@@ -40,7 +40,7 @@ export function EndpointCharts({ chart }: { chart: EndpointChart }) {
   const codeLabel = (code: number) => (code === 0 ? "no response" : String(code));
   return (
     <div
-      className="grid gap-6 text-zinc-500 lg:grid-cols-2"
+      className="grid gap-6 text-zinc-500 dark:text-zinc-400 lg:grid-cols-2"
       data-testid="endpoint-charts"
       data-attempts={total}
     >

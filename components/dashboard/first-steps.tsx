@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { KeyState } from "@/app/(portal)/actions";
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { firstSteps } from "@/lib/tenants/first-steps";
 
@@ -29,7 +30,7 @@ export function FirstSteps({
       steps.application,
       <>
         Create an application (one per customer of yours):{" "}
-        <Link className="text-brand-600 underline" href="/applications">
+        <Link className="text-brand-600 dark:text-brand-300 underline" href="/applications">
           Applications
         </Link>
       </>,
@@ -40,7 +41,7 @@ export function FirstSteps({
       app ? (
         <>
           Add an endpoint, the URL where {app.name} receives events:{" "}
-          <Link className="text-brand-600 underline" href={`/applications/${app.id}`}>
+          <Link className="text-brand-600 dark:text-brand-300 underline" href={`/applications/${app.id}`}>
             {app.name}
           </Link>
         </>
@@ -54,7 +55,7 @@ export function FirstSteps({
       steps.delivered,
       <>
         See it delivered, signed, in the{" "}
-        <Link className="text-brand-600 underline" href="/messages">
+        <Link className="text-brand-600 dark:text-brand-300 underline" href="/messages">
           message log
         </Link>
       </>,
@@ -76,7 +77,7 @@ export function FirstSteps({
             >
               {done ? "✓" : i + 1}
             </span>
-            <span className={done ? "text-zinc-500 line-through" : ""}>{text}</span>
+            <span className={done ? "text-zinc-500 dark:text-zinc-400 line-through" : ""}>{text}</span>
           </li>
         ))}
       </ol>
@@ -84,12 +85,12 @@ export function FirstSteps({
         <h3 className="text-sm font-semibold">Send a message</h3>
         <CopyButton value={curl} label="Copy command" />
       </div>
-      <pre
+      <CodeBlock
         className="overflow-x-auto rounded-md bg-zinc-950 p-4 text-xs text-zinc-100"
         data-testid="first-curl"
       >
         {curl}
-      </pre>
+      </CodeBlock>
       {createKey ? (
         <div className="mt-4">
           <h3 className="mb-2 text-sm font-semibold">An API key for $HOOKLINE_API_KEY</h3>

@@ -32,39 +32,42 @@ function summary(t: TaskRow): string {
 export function BackgroundTasks({ tasks }: { tasks: TaskRow[] }) {
   if (tasks.length === 0)
     return (
-      <p className="text-sm text-zinc-500">
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">
         No background tasks yet. Recoveries, replays and bulk expunges started here or through the API show up
         here with their progress.
       </p>
     );
   return (
-    <table className="w-full text-left text-sm" data-testid="background-tasks">
-      <thead className="text-xs uppercase text-zinc-500">
-        <tr>
-          <th className="py-2">Task</th>
-          <th className="py-2">Status</th>
-          <th className="py-2">Progress</th>
-          <th className="py-2">Updated</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-        {tasks.map((t) => (
-          <tr key={t.id}>
-            <td className="py-2">
-              {LABELS[t.task] ?? t.task} <span className="font-mono text-xs text-zinc-500">{t.id}</span>
-            </td>
-            <td className="py-2">
-              <span className={`rounded px-2 py-0.5 text-xs font-medium ${TONES[t.status] ?? ""}`}>
-                {t.status}
-              </span>
-            </td>
-            <td className="py-2">{summary(t)}</td>
-            <td className="py-2">
-              <RelativeTime iso={t.updatedAt.toISOString()} />
-            </td>
+    <div className="relative overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="background-tasks">
+        <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
+          <tr>
+            <th className="py-2">Task</th>
+            <th className="py-2">Status</th>
+            <th className="py-2">Progress</th>
+            <th className="py-2">Updated</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {tasks.map((t) => (
+            <tr key={t.id}>
+              <td className="py-2">
+                {LABELS[t.task] ?? t.task}{" "}
+                <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{t.id}</span>
+              </td>
+              <td className="py-2">
+                <span className={`rounded px-2 py-0.5 text-xs font-medium ${TONES[t.status] ?? ""}`}>
+                  {t.status}
+                </span>
+              </td>
+              <td className="py-2">{summary(t)}</td>
+              <td className="py-2">
+                <RelativeTime iso={t.updatedAt.toISOString()} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

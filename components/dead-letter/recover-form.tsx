@@ -52,7 +52,7 @@ export function RecoverForm({
       {fixed ? (
         <input type="hidden" name="endpoint" value={`${fixed.applicationId}:${fixed.endpointId}`} />
       ) : (
-        <div className="max-w-md">
+        <div className="w-full max-w-md">
           <Select
             id="recover-endpoint"
             name="endpoint"

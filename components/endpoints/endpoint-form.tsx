@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
@@ -53,9 +54,9 @@ export function EndpointForm({
       />
       <fieldset>
         <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Event types</legend>
-        <p className="text-xs text-zinc-500">None selected: every event type.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">None selected: every event type.</p>
         {eventTypes.length === 0 ? (
-          <p className="mt-1 text-sm text-zinc-500">
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             The catalogue is empty; this endpoint receives everything.
           </p>
         ) : (
@@ -73,23 +74,27 @@ export function EndpointForm({
                   <span>
                     <span className="font-mono">{et.name}</span>
                     {et.description ? (
-                      <span className="block text-xs text-zinc-500">{et.description}</span>
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{et.description}</span>
                     ) : null}
                   </span>
                 </label>
                 {et.example ? (
                   <details className="ml-6 text-xs">
-                    <summary className="cursor-pointer text-brand-600">Example payload</summary>
-                    <pre className="mt-1 max-h-48 overflow-auto rounded bg-zinc-100 p-2 dark:bg-zinc-800">
+                    <summary className="cursor-pointer text-brand-600 dark:text-brand-300">
+                      Example payload
+                    </summary>
+                    <CodeBlock className="mt-1 max-h-48 overflow-auto rounded bg-zinc-100 p-2 dark:bg-zinc-800">
                       {et.example}
-                    </pre>
+                    </CodeBlock>
                   </details>
                 ) : null}
               </div>
             ))}
           </div>
         )}
-        {errors.eventTypes ? <p className="text-sm text-red-600">{errors.eventTypes}</p> : null}
+        {errors.eventTypes ? (
+          <p className="text-sm text-red-700 dark:text-red-400">{errors.eventTypes}</p>
+        ) : null}
       </fieldset>
       <details
         className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"

@@ -42,7 +42,7 @@ export function EndpointList({
   href: (endpointId: string) => string;
   empty: string;
 }) {
-  if (endpoints.length === 0) return <p className="mb-4 text-sm text-zinc-500">{empty}</p>;
+  if (endpoints.length === 0) return <p className="mb-4 text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
   return (
     <ul className="mb-6 divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="endpoint-list">
       {endpoints.map((ep) => {
@@ -51,13 +51,16 @@ export function EndpointList({
         return (
           <li key={ep.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
             <div className="min-w-0">
-              <Link href={href(ep.id)} className="break-all font-medium text-brand-600 hover:underline">
+              <Link
+                href={href(ep.id)}
+                className="break-all font-medium text-brand-600 dark:text-brand-300 hover:underline"
+              >
                 {ep.url}
               </Link>
               {ep.description ? (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{ep.description}</p>
               ) : null}
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {ep.eventTypes.length ? ep.eventTypes.join(", ") : "All event types"}
               </p>
             </div>

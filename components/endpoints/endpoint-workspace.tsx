@@ -65,11 +65,11 @@ export function EndpointWorkspace({
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <Link href={hrefs.back} className="text-sm text-brand-600">
+          <Link href={hrefs.back} className="text-sm text-brand-600 dark:text-brand-300">
             ← {hrefs.backLabel}
           </Link>
           <h1 className="break-all text-2xl font-semibold">{endpoint.url}</h1>
-          <p className="font-mono text-xs text-zinc-500">{endpoint.id}</p>
+          <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{endpoint.id}</p>
         </div>
         {actions.remove ? (
           <ConfirmButton
@@ -99,7 +99,7 @@ export function EndpointWorkspace({
           <p className="text-sm text-emerald-700 dark:text-emerald-400">
             Enabled
             {endpoint.failingSince ? (
-              <span className="text-red-600">
+              <span className="text-red-700 dark:text-red-400">
                 {" "}
                 · failing since <RelativeTime iso={endpoint.failingSince.toISOString()} /> (
                 {endpoint.consecutiveFailures} failed attempts)
@@ -165,7 +165,9 @@ export function EndpointWorkspace({
         {actions.reveal ? (
           <EndpointSecret reveal={actions.reveal} rotate={actions.rotate} />
         ) : (
-          <p className="text-sm text-zinc-500">This view does not include the signing secret.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            This view does not include the signing secret.
+          </p>
         )}
       </Card>
       <Card title="Verify signatures in your receiver">
@@ -185,11 +187,11 @@ export function EndpointWorkspace({
         title="Recent attempts"
         actions={
           <span className="flex gap-3 text-sm">
-            <Link href={hrefs.messages} className="text-brand-600 hover:underline">
+            <Link href={hrefs.messages} className="text-brand-600 dark:text-brand-300 hover:underline">
               All messages
             </Link>
             {hrefs.deadLetters ? (
-              <Link href={hrefs.deadLetters} className="text-brand-600 hover:underline">
+              <Link href={hrefs.deadLetters} className="text-brand-600 dark:text-brand-300 hover:underline">
                 Failed deliveries
               </Link>
             ) : null}
@@ -197,11 +199,13 @@ export function EndpointWorkspace({
         }
       >
         {attempts.length === 0 ? (
-          <p className="text-sm text-zinc-500">No attempts yet. Send a test event to see one here.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            No attempts yet. Send a test event to see one here.
+          </p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-zinc-500">
+              <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
                 <tr>
                   <th className="py-2">When</th>
                   <th className="py-2">Message</th>
@@ -217,11 +221,16 @@ export function EndpointWorkspace({
                       <RelativeTime iso={a.createdAt.toISOString()} />
                     </td>
                     <td className="py-2 font-mono text-xs">
-                      <Link href={hrefs.message(a.messageId)} className="text-brand-600 hover:underline">
+                      <Link
+                        href={hrefs.message(a.messageId)}
+                        className="text-brand-600 dark:text-brand-300 hover:underline"
+                      >
                         {a.messageId}
                       </Link>
                     </td>
-                    <td className={`py-2 ${a.outcome === "success" ? "text-emerald-600" : "text-red-600"}`}>
+                    <td
+                      className={`py-2 ${a.outcome === "success" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+                    >
                       {a.responseStatusCode || a.errorKind}
                     </td>
                     <td className="py-2">{a.durationMs} ms</td>

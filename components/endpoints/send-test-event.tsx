@@ -38,7 +38,11 @@ export function SendTestEvent({
     attempt?: Attempt;
   }>({ kind: "idle" });
   if (eventTypes.length === 0)
-    return <p className="text-sm text-zinc-500">Add an event type to the catalogue to send a test event.</p>;
+    return (
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        Add an event type to the catalogue to send a test event.
+      </p>
+    );
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2">

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SECRET_PLACEHOLDER, verificationSnippets } from "@/lib/endpoints/verification-snippets";
 
@@ -36,10 +37,10 @@ export function VerificationSnippets({ reveal }: { reveal?: () => Promise<string
         ))}
       </div>
       <div id="snippet-panel" role="tabpanel" aria-labelledby={`snippet-tab-${tab}`} className="space-y-2">
-        <p className="font-mono text-xs text-zinc-500">$ {current.install}</p>
-        <pre className="max-h-80 overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">
+        <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">$ {current.install}</p>
+        <CodeBlock className="max-h-80 overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">
           <code>{current.code}</code>
-        </pre>
+        </CodeBlock>
         <div className="flex flex-wrap gap-2">
           <CopyButton value={current.code} label="Copy code" />
           {secret || !reveal ? null : (

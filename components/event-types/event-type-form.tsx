@@ -57,7 +57,7 @@ export function EventTypeForm({
             aria-describedby={`${id}-schema-error`}
           />
           {state.fieldErrors?.schema ? (
-            <p id={`${id}-schema-error`} className="text-sm text-red-600">
+            <p id={`${id}-schema-error`} className="text-sm text-red-700 dark:text-red-400">
               {state.fieldErrors.schema}
             </p>
           ) : null}
@@ -75,7 +75,7 @@ export function EventTypeForm({
             aria-describedby={`${id}-example-error`}
           />
           {state.fieldErrors?.example ? (
-            <p id={`${id}-example-error`} className="text-sm text-red-600">
+            <p id={`${id}-example-error`} className="text-sm text-red-700 dark:text-red-400">
               {state.fieldErrors.example}
             </p>
           ) : null}

@@ -1,6 +1,7 @@
 import { DeliveryStatusBadge } from "@/components/messages/delivery-status-badge";
 import { ResendButton } from "@/components/messages/resend-button";
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { messageDetail } from "@/lib/messages/message-detail";
@@ -26,21 +27,21 @@ export function MessageDetailView({
     <div className="space-y-6">
       <Card title="Payload" actions={payload ? <CopyButton value={payload} label="Copy payload" /> : null}>
         <dl className="mb-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-zinc-500">Event type</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Event type</dt>
           <dd className="font-mono">{message.eventType}</dd>
           {message.eventId ? (
             <>
-              <dt className="text-zinc-500">Event id</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Event id</dt>
               <dd className="font-mono">{message.eventId}</dd>
             </>
           ) : null}
-          <dt className="text-zinc-500">Sent</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Sent</dt>
           <dd>
             <RelativeTime iso={message.createdAt.toISOString()} />
           </dd>
           {message.deliverAt ? (
             <>
-              <dt className="text-zinc-500">Scheduled for</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Scheduled for</dt>
               <dd data-testid="message-scheduled">
                 <RelativeTime iso={message.deliverAt.toISOString()} />
               </dd>
@@ -48,40 +49,42 @@ export function MessageDetailView({
           ) : null}
           {message.contentType ? (
             <>
-              <dt className="text-zinc-500">Content type</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Content type</dt>
               <dd className="font-mono">{message.contentType}</dd>
             </>
           ) : null}
           {message.channels.length ? (
             <>
-              <dt className="text-zinc-500">Channels</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Channels</dt>
               <dd>{message.channels.join(", ")}</dd>
             </>
           ) : null}
         </dl>
         {payload ? (
-          <pre
+          <CodeBlock
             data-testid="message-payload"
             className="max-h-96 overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100"
           >
             {payload}
-          </pre>
+          </CodeBlock>
         ) : (
-          <p className="text-sm text-zinc-500">
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
             The content was removed (retention or on request); the log remains.
           </p>
         )}
       </Card>
       <Card title="Endpoints">
         {deliveries.length === 0 ? (
-          <p className="text-sm text-zinc-500">No endpoint was subscribed to this message.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            No endpoint was subscribed to this message.
+          </p>
         ) : (
           <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {deliveries.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                 <span className="min-w-0 break-all">
                   <DeliveryStatusBadge status={d.status} /> {d.endpoint.url}
-                  <span className="text-zinc-500">
+                  <span className="text-zinc-500 dark:text-zinc-400">
                     {" "}
                     · {d.attemptCount} attempt{d.attemptCount === 1 ? "" : "s"}
                     {d.nextAttemptAt ? (
@@ -105,22 +108,32 @@ export function MessageDetailView({
       </Card>
       <Card title={`Attempts (${attempts.length})`}>
         {attempts.length === 0 ? (
-          <p className="text-sm text-zinc-500">No attempts yet.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">No attempts yet.</p>
         ) : (
           <ol className="space-y-2">
             {attempts.map((a) => (
               <li key={a.id} className="rounded-md border border-zinc-200 dark:border-zinc-800">
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm">
-                    <span className={a.outcome === "success" ? "text-emerald-600" : "text-red-600"}>
+                    <span
+                      className={
+                        a.outcome === "success"
+                          ? "text-emerald-700 dark:text-emerald-400"
+                          : "text-red-700 dark:text-red-400"
+                      }
+                    >
                       {a.outcome === "success" ? "✓ Succeeded" : "✗ Failed"}
                     </span>
                     <span>HTTP {a.responseStatusCode || "—"}</span>
                     <span>{a.durationMs} ms</span>
                     {a.errorKind ? <span className="font-mono text-xs">{a.errorKind}</span> : null}
-                    <span className="break-all text-zinc-500">{urlOf.get(a.endpointId) ?? a.url}</span>
-                    <span className="text-zinc-500">{a.trigger === "manual" ? "manual" : "scheduled"}</span>
-                    <span className="ml-auto text-zinc-500">
+                    <span className="break-all text-zinc-500 dark:text-zinc-400">
+                      {urlOf.get(a.endpointId) ?? a.url}
+                    </span>
+                    <span className="text-zinc-500 dark:text-zinc-400">
+                      {a.trigger === "manual" ? "manual" : "scheduled"}
+                    </span>
+                    <span className="ml-auto text-zinc-500 dark:text-zinc-400">
                       <RelativeTime iso={a.createdAt.toISOString()} />
                     </span>
                   </summary>
@@ -128,25 +141,29 @@ export function MessageDetailView({
                     <section>
                       <h3 className="mb-1 font-semibold">Request headers</h3>
                       {a.requestHeaders ? (
-                        <pre
+                        <CodeBlock
                           data-testid="request-headers"
                           className="overflow-auto rounded bg-zinc-100 p-2 dark:bg-zinc-800"
                         >
                           {Object.entries(a.requestHeaders)
                             .map(([k, v]) => `${k}: ${v}`)
                             .join("\n")}
-                        </pre>
+                        </CodeBlock>
                       ) : (
-                        <p className="text-zinc-500">Not recorded for this attempt.</p>
+                        <p className="text-zinc-500 dark:text-zinc-400">Not recorded for this attempt.</p>
                       )}
                     </section>
                     <section>
                       <h3 className="mb-1 font-semibold">Response</h3>
-                      {a.errorMessage ? <p className="mb-1 text-red-600">{a.errorMessage}</p> : null}
-                      <pre className="max-h-64 overflow-auto rounded bg-zinc-100 p-2 dark:bg-zinc-800">
+                      {a.errorMessage ? (
+                        <p className="mb-1 text-red-700 dark:text-red-400">{a.errorMessage}</p>
+                      ) : null}
+                      <CodeBlock className="max-h-64 overflow-auto rounded bg-zinc-100 p-2 dark:bg-zinc-800">
                         {a.response === null ? "(removed by retention)" : a.response || "(empty body)"}
-                      </pre>
-                      {a.batchId ? <p className="mt-1 text-zinc-500">Sent in batch {a.batchId}</p> : null}
+                      </CodeBlock>
+                      {a.batchId ? (
+                        <p className="mt-1 text-zinc-500 dark:text-zinc-400">Sent in batch {a.batchId}</p>
+                      ) : null}
                     </section>
                   </div>
                 </details>

@@ -65,7 +65,10 @@ export function MessageFilterForm({
       <LocalDateTimeInput id="f-to" name="to" label="Until" defaultIso={filters.to?.toISOString()} />
       <div className="flex gap-2">
         <Button type="submit">Filter</Button>
-        <a href={action} className="rounded-md px-3 py-2 text-sm text-brand-600 hover:underline">
+        <a
+          href={action}
+          className="rounded-md px-3 py-2 text-sm text-brand-600 dark:text-brand-300 hover:underline"
+        >
           Reset
         </a>
       </div>

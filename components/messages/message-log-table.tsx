@@ -22,13 +22,13 @@ export function MessageLogTable({
 }) {
   if (problem) return <Alert tone="error">{problem}</Alert>;
   if (log.messages.length === 0) {
-    return <p className="text-sm text-zinc-500">No messages match these filters.</p>;
+    return <p className="text-sm text-zinc-500 dark:text-zinc-400">No messages match these filters.</p>;
   }
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-zinc-500">
+          <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
             <tr>
               <th className="py-2 pr-3">Message</th>
               {showApplication ? <th className="py-2 pr-3">Application</th> : null}
@@ -43,7 +43,7 @@ export function MessageLogTable({
                 <td className="py-2 pr-3 font-mono text-xs">
                   <Link
                     href={href.message(m.application.id, m.id)}
-                    className="text-brand-600 hover:underline"
+                    className="text-brand-600 dark:text-brand-300 hover:underline"
                   >
                     {m.id}
                   </Link>
@@ -52,7 +52,7 @@ export function MessageLogTable({
                 <td className="py-2 pr-3 font-mono text-xs">{m.eventType}</td>
                 <td className="space-x-1 py-2 pr-3">
                   {m.deliveries.length === 0 ? (
-                    <span className="text-zinc-500">no endpoint</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">no endpoint</span>
                   ) : (
                     m.deliveries.map((d) => <DeliveryStatusBadge key={d.id} status={d.status} />)
                   )}
@@ -67,14 +67,20 @@ export function MessageLogTable({
       </div>
       <nav aria-label="Pages" className="flex justify-between text-sm">
         {log.newer ? (
-          <Link href={href.page({ after: log.newer })} className="text-brand-600 hover:underline">
+          <Link
+            href={href.page({ after: log.newer })}
+            className="text-brand-600 dark:text-brand-300 hover:underline"
+          >
             ← Newer
           </Link>
         ) : (
           <span />
         )}
         {log.older ? (
-          <Link href={href.page({ before: log.older })} className="text-brand-600 hover:underline">
+          <Link
+            href={href.page({ before: log.older })}
+            className="text-brand-600 dark:text-brand-300 hover:underline"
+          >
             Older →
           </Link>
         ) : null}

@@ -29,7 +29,7 @@ export function OperationalEndpointForm({
       />
       <fieldset>
         <legend className="text-sm font-medium">Events</legend>
-        <p className="mb-2 text-xs text-zinc-500">None ticked: every operational event.</p>
+        <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">None ticked: every operational event.</p>
         <div className="grid gap-1 sm:grid-cols-2">
           {eventTypes.map((name) => (
             <label key={name} className="flex items-center gap-2 font-mono text-sm">

@@ -14,7 +14,7 @@ export function AuthShell({
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm space-y-6">
         <div className="text-center">
-          <Link href="/" className="text-2xl font-bold tracking-tight text-brand-600">
+          <Link href="/" className="text-2xl font-bold tracking-tight text-brand-600 dark:text-brand-300">
             Hookline
           </Link>
           <h1 className="mt-2 text-lg font-semibold">{title}</h1>

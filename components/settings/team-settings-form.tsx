@@ -21,7 +21,9 @@ export function TeamSettingsForm({
     <form key={formKey} action={formAction} className="grid max-w-xl gap-4">
       <FormStatus state={state} />
       {readOnly ? (
-        <p className="text-sm text-zinc-500">Only owners and admins can change these settings.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          Only owners and admins can change these settings.
+        </p>
       ) : null}
       <Field
         id="team-name"
@@ -53,7 +55,7 @@ export function TeamSettingsForm({
         />
         <span>
           Also send <code>svix-id</code>, <code>svix-timestamp</code> and <code>svix-signature</code>
-          <span className="block text-zinc-500">
+          <span className="block text-zinc-500 dark:text-zinc-400">
             The same values as the Standard Webhooks headers, under Svix&apos;s names, for receivers written
             against Svix that read them by hand. Svix&apos;s libraries read either.
           </span>

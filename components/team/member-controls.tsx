@@ -57,10 +57,10 @@ export function MemberControls({
           question={`Remove ${email} from the team?`}
         />
       ) : (
-        <span className="text-xs text-zinc-500">Only owner</span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">Only owner</span>
       )}
       {error ? (
-        <p role="alert" className="w-full text-right text-sm text-red-600">
+        <p role="alert" className="w-full text-right text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       ) : null}

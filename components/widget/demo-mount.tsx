@@ -40,13 +40,10 @@ export function DemoMount({ url }: { url: string }) {
   return (
     <div className="space-y-4">
       <div ref={host} data-testid="widget-host" />
-      <section
-        aria-label="Events from the widget"
-        className="rounded-md border border-zinc-200 p-3 text-xs dark:border-zinc-800"
-      >
+      <section aria-label="Events from the widget" className="rounded-md border border-zinc-200 p-3 text-xs">
         <h2 className="mb-1 font-semibold">Events forwarded to this page</h2>
         {events.length === 0 ? (
-          <p className="text-zinc-500">None yet: add an endpoint in the widget.</p>
+          <p className="text-zinc-600">None yet: add an endpoint in the widget.</p>
         ) : (
           <ul data-testid="widget-events" className="font-mono">
             {events.map((e) => (

@@ -36,7 +36,9 @@ export function WidgetPreview({
     return () => mounted?.unmount();
   }, [state.url]);
   if (applications.length === 0)
-    return <p className="text-sm text-zinc-500">Create an application to preview the widget.</p>;
+    return (
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">Create an application to preview the widget.</p>
+    );
   return (
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-2">

@@ -14,7 +14,7 @@ export default function SignInPage() {
       footer={
         <>
           New here?{" "}
-          <Link className="font-medium text-brand-600" href="/signup">
+          <Link className="font-medium text-brand-600 dark:text-brand-300" href="/signup">
             Create an account
           </Link>
         </>

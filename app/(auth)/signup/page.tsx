@@ -13,7 +13,7 @@ export default function SignUpPage() {
       footer={
         <>
           Already have one?{" "}
-          <Link className="font-medium text-brand-600" href="/signin">
+          <Link className="font-medium text-brand-600 dark:text-brand-300" href="/signin">
             Sign in
           </Link>
         </>

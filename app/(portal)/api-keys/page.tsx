@@ -23,11 +23,13 @@ export default async function ApiKeysPage() {
       </Card>
       <Card title="Keys">
         {keys.length === 0 ? (
-          <p className="text-sm text-zinc-500">No keys yet. Create one above to call the API.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            No keys yet. Create one above to call the API.
+          </p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-zinc-500">
+              <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
                 <tr>
                   <th className="py-2 pr-4">Name</th>
                   <th className="py-2 pr-4">Key</th>
@@ -50,9 +52,9 @@ export default async function ApiKeysPage() {
                     </td>
                     <td className="py-2 pr-4">
                       {k.revokedAt ? (
-                        <span className="text-red-600">Revoked</span>
+                        <span className="text-red-700 dark:text-red-400">Revoked</span>
                       ) : (
-                        <span className="text-emerald-600">Active</span>
+                        <span className="text-emerald-700 dark:text-emerald-400">Active</span>
                       )}
                     </td>
                     <td className="py-2 text-right">

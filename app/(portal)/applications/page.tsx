@@ -20,7 +20,7 @@ export default async function ApplicationsPage({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Applications</h1>
-      <p className="text-sm text-zinc-500">
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">
         An application is one of your customers; its endpoints receive your events.
       </p>
       <Card title="New application">
@@ -44,7 +44,7 @@ export default async function ApplicationsPage({
         }
       >
         {apps.length === 0 ? (
-          <p className="text-sm text-zinc-500">
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
             {q ? `No application matches “${q}”.` : "No applications yet. Create the first one above."}
           </p>
         ) : (
@@ -54,13 +54,13 @@ export default async function ApplicationsPage({
                 <div>
                   <Link
                     href={`/applications/${app.id}`}
-                    className="font-medium text-brand-600 hover:underline"
+                    className="font-medium text-brand-600 dark:text-brand-300 hover:underline"
                   >
                     {app.name}
                   </Link>
-                  <p className="font-mono text-xs text-zinc-500">{app.uid ?? app.id}</p>
+                  <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{app.uid ?? app.id}</p>
                 </div>
-                <div className="text-sm text-zinc-500">
+                <div className="text-sm text-zinc-500 dark:text-zinc-400">
                   {app._count.endpoints} endpoint{app._count.endpoints === 1 ? "" : "s"} · created{" "}
                   <RelativeTime iso={app.createdAt.toISOString()} />
                 </div>

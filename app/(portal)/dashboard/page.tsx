@@ -14,7 +14,7 @@ export const metadata = { title: "Dashboard" };
 function Stat({ label, value, href, tone }: { label: string; value: number; href?: string; tone?: string }) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <dt className="text-sm text-zinc-500">{label}</dt>
+      <dt className="text-sm text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className={`mt-1 text-3xl font-semibold ${tone ?? ""}`}>
         {href ? <Link href={href}>{value}</Link> : value}
       </dd>
@@ -35,18 +35,18 @@ function EndpointList({
   }[];
   empty: string;
 }) {
-  if (endpoints.length === 0) return <p className="text-sm text-zinc-500">{empty}</p>;
+  if (endpoints.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
   return (
     <ul className="space-y-2 text-sm">
       {endpoints.map((ep) => (
         <li key={ep.id}>
           <Link
-            className="break-all text-brand-600"
+            className="break-all text-brand-600 underline dark:text-brand-300"
             href={`/applications/${ep.applicationId}/endpoints/${ep.id}`}
           >
             {ep.url}
           </Link>
-          <span className="text-zinc-500">
+          <span className="text-zinc-500 dark:text-zinc-400">
             {" "}
             · {ep.application.name} · {ep.note}
           </span>
@@ -63,7 +63,7 @@ export default async function DashboardPage() {
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">{member.tenant.name}</h1>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
           Signed in as {member.user.email} ({member.role})
         </p>
       </div>
@@ -79,14 +79,18 @@ export default async function DashboardPage() {
         { title: "Last 7 days", w: o.week },
       ].map(({ title, w }) => (
         <section key={title} aria-label={title}>
-          <h2 className="mb-2 text-sm font-semibold uppercase text-zinc-500">{title}</h2>
+          <h2 className="mb-2 text-sm font-semibold uppercase text-zinc-500 dark:text-zinc-400">{title}</h2>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
             <Stat label="Messages sent" value={w.messages} />
-            <Stat label="Deliveries succeeded" value={w.succeeded} tone="text-emerald-600" />
+            <Stat
+              label="Deliveries succeeded"
+              value={w.succeeded}
+              tone="text-emerald-700 dark:text-emerald-400"
+            />
             <Stat
               label="Deliveries failed"
               value={w.failed}
-              tone={w.failed ? "text-red-600" : ""}
+              tone={w.failed ? "text-red-700 dark:text-red-400" : ""}
               href="/dead-letter"
             />
             <Stat label="Pending or sending" value={w.pending} />
@@ -100,7 +104,7 @@ export default async function DashboardPage() {
           label="Dead-letter queue"
           value={o.deadLetters}
           href="/dead-letter"
-          tone={o.deadLetters ? "text-red-600" : ""}
+          tone={o.deadLetters ? "text-red-700 dark:text-red-400" : ""}
         />
         <Stat label="Active API keys" value={o.apiKeys} href="/api-keys" />
       </dl>

@@ -31,7 +31,7 @@ export default async function EventTypesPage() {
         <EventTypeForm action={saveEventTypeAction} />
       </Card>
       {eventTypes.length === 0 ? (
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
           The catalogue is empty. Endpoints can still receive every event.
         </p>
       ) : (

@@ -32,7 +32,7 @@ export default async function OperationalWebhooksPage() {
       </p>
       <Card title="Endpoints">
         {endpoints.length === 0 ? (
-          <p className="text-sm text-zinc-500">
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
             None yet: add the URL of the system that should hear about these.
           </p>
         ) : (
@@ -42,7 +42,7 @@ export default async function OperationalWebhooksPage() {
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <div className="min-w-0">
                     <p className="break-all font-medium">{ep.url}</p>
-                    <p className="text-xs text-zinc-500">
+                    <p className="text-xs text-zinc-500 dark:text-zinc-400">
                       {ep.eventTypes.length ? ep.eventTypes.join(", ") : "All operational events"}
                       {ep.disabled ? ` · disabled: ${ep.disabledReason ?? "no reason recorded"}` : ""}
                     </p>
@@ -71,7 +71,7 @@ export default async function OperationalWebhooksPage() {
           />
         </Card>
       ) : (
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
           Only owners and admins can add or remove operational webhooks.
         </p>
       )}

@@ -27,7 +27,7 @@ export default async function SettingsPage() {
       <Card title="Operational webhooks">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Have Hookline tell your own systems when an endpoint is disabled or a message keeps failing:{" "}
-          <Link className="text-brand-600 underline" href="/operational-webhooks">
+          <Link className="text-brand-600 dark:text-brand-300 underline" href="/operational-webhooks">
             operational webhooks
           </Link>
           .

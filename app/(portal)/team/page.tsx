@@ -32,9 +32,11 @@ export default async function TeamPage() {
               <div className="min-w-0">
                 <p className="font-medium">
                   {m.user.name || m.user.email}
-                  {m.user.id === member.user.id ? <span className="text-zinc-500"> (you)</span> : null}
+                  {m.user.id === member.user.id ? (
+                    <span className="text-zinc-500 dark:text-zinc-400"> (you)</span>
+                  ) : null}
                 </p>
-                <p className="text-xs text-zinc-500">
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">
                   {m.user.email} · joined <RelativeTime iso={m.createdAt.toISOString()} />
                 </p>
               </div>
@@ -68,7 +70,7 @@ export default async function TeamPage() {
           </Card>
           <Card title="Open invitations">
             {invitations.length === 0 ? (
-              <p className="text-sm text-zinc-500">No open invitations.</p>
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">No open invitations.</p>
             ) : (
               <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
                 {invitations.map((inv) => (
@@ -92,7 +94,9 @@ export default async function TeamPage() {
           </Card>
         </>
       ) : (
-        <p className="text-sm text-zinc-500">Owners and admins invite people and change roles.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          Owners and admins invite people and change roles.
+        </p>
       )}
     </div>
   );

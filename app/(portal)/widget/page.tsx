@@ -1,5 +1,6 @@
 import { previewWidgetAction, saveWidgetSettingsAction } from "@/app/(portal)/widget/actions";
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { WidgetPreview } from "@/components/widget/widget-preview";
 import { WidgetSettingsForm } from "@/components/widget/widget-settings-form";
 import { canManageKeys, currentMember } from "@/lib/auth/current-member";
@@ -30,9 +31,9 @@ export default async function WidgetSettingsPage() {
           <code>POST /api/v1/auth/app-portal-access/{"{app_id}"}</code> (or the Svix SDK&apos;s{" "}
           <code>authentication.appPortalAccess</code>); your page mounts it:
         </p>
-        <pre className="overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">{`<div id="webhooks"></div>
+        <CodeBlock className="overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">{`<div id="webhooks"></div>
 <script src="${base}/widget.js"></script>
-<script>Hookline.mount(document.getElementById("webhooks"), { url: linkFromYourBackend });</script>`}</pre>
+<script>Hookline.mount(document.getElementById("webhooks"), { url: linkFromYourBackend });</script>`}</CodeBlock>
       </Card>
       <Card title="Settings">
         <WidgetSettingsForm

@@ -19,8 +19,8 @@ export default async function DemoWidgetPage() {
     <div className="min-h-screen bg-white text-zinc-900">
       <header className="flex items-center gap-3 border-b border-zinc-200 px-6 py-3">
         <span className="rounded bg-teal-700 px-2 py-1 text-sm font-bold text-white">Acme Analytics</span>
-        <span className="text-sm text-zinc-500">Settings › Webhooks</span>
-        <span className="ml-auto text-xs text-zinc-400">
+        <span className="text-sm text-zinc-600">Settings › Webhooks</span>
+        <span className="ml-auto text-xs text-zinc-600">
           A mock product page embedding Hookline&apos;s widget
         </span>
       </header>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CodeBlock } from "@/components/ui/code-block";
 import { openApiDocument } from "@/lib/openapi/document";
 
 export const metadata = { title: "API reference" };
@@ -42,10 +43,10 @@ function documentOperations() {
 function Schema({ title, schema }: { title: string; schema: unknown }) {
   return (
     <details className="mt-1">
-      <summary className="cursor-pointer text-xs text-brand-600">{title}</summary>
-      <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">
+      <summary className="cursor-pointer py-1 text-xs text-brand-600 dark:text-brand-300">{title}</summary>
+      <CodeBlock className="mt-1 max-h-96 overflow-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">
         {JSON.stringify(schema, null, 2)}
-      </pre>
+      </CodeBlock>
     </details>
   );
 }
@@ -56,7 +57,7 @@ export default function ApiReferencePage() {
   return (
     <main className="mx-auto max-w-4xl space-y-8 px-4 py-10">
       <header className="space-y-2">
-        <Link href="/dashboard" className="text-sm text-brand-600">
+        <Link href="/dashboard" className="text-sm text-brand-600 dark:text-brand-300">
           ← Portal
         </Link>
         <h1 className="text-3xl font-semibold">Hookline API reference</h1>
@@ -64,12 +65,12 @@ export default function ApiReferencePage() {
           REST API v1, compatible with the Svix SDKs (<code>new Svix(apiKey, {"{ serverUrl }"})</code>).
           Authenticate with <code>Authorization: Bearer &lt;api key&gt;</code>. The machine-readable document
           is at{" "}
-          <a className="text-brand-600" href="/api/v1/openapi.json">
+          <a className="text-brand-600 underline dark:text-brand-300" href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>
           .
         </p>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
           Errors are JSON: <code>{"{code, detail}"}</code>, and 422 carries{" "}
           <code>{"detail: [{loc, msg, type}]"}</code>. Lists take <code>limit</code>, <code>iterator</code>{" "}
           and <code>order</code> and answer <code>{"{data, iterator, prevIterator, done}"}</code>. POSTs
@@ -90,15 +91,17 @@ export default function ApiReferencePage() {
                     >
                       {o.method}
                     </span>
-                    <code className="text-sm">{o.path}</code>
+                    <code className="break-all text-sm">{o.path}</code>
                     <span className="text-sm text-zinc-600 dark:text-zinc-400">{o.summary}</span>
                   </div>
-                  <p className="mt-1 font-mono text-xs text-zinc-500">{o.operationId}</p>
+                  <p className="mt-1 font-mono text-xs text-zinc-500 dark:text-zinc-400">{o.operationId}</p>
                   {o.request ? <Schema title="Request body" schema={o.request} /> : null}
                   {o.response ? (
                     <Schema title={`Response ${o.status}`} schema={o.response} />
                   ) : (
-                    <p className="mt-1 text-xs text-zinc-500">Response {o.status}: no content</p>
+                    <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+                      Response {o.status}: no content
+                    </p>
                   )}
                 </li>
               ))}

@@ -53,11 +53,11 @@ export default async function WidgetLayout({
                 className="h-7 w-auto"
                 referrerPolicy="no-referrer"
               />
-              <span className="font-semibold">Webhooks · {access.appName}</span>
+              <h1 className="font-semibold">Webhooks · {access.appName}</h1>
             </div>
             <WidgetNav base={`/embed/${token}`} />
           </header>
-          {children}
+          <main>{children}</main>
         </>
       ) : (
         <LinkExpired />

@@ -56,7 +56,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <AuthShell title={title} footer={<>Invited as {invitation.email}</>}>
       {hasAccount ? (
         <Link
-          className="block text-center font-medium text-brand-600"
+          className="block text-center font-medium text-brand-600 dark:text-brand-300"
           href={`/signin?callbackUrl=${encodeURIComponent(here)}`}
         >
           Sign in as {invitation.email} to accept

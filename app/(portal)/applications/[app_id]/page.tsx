@@ -14,11 +14,11 @@ import { orNotFound } from "@/lib/portal/or-not-found";
 export const metadata = { title: "Application" };
 
 const statusTone: Record<string, string> = {
-  succeeded: "text-emerald-600",
-  failed: "text-red-600",
-  parked: "text-amber-600",
-  pending: "text-zinc-500",
-  sending: "text-sky-600",
+  succeeded: "text-emerald-700 dark:text-emerald-400",
+  failed: "text-red-700 dark:text-red-400",
+  parked: "text-amber-700 dark:text-amber-400",
+  pending: "text-zinc-500 dark:text-zinc-400",
+  sending: "text-sky-700 dark:text-sky-400",
 };
 
 export default async function ApplicationPage({ params }: { params: Promise<{ app_id: string }> }) {
@@ -31,11 +31,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <Link href="/applications" className="text-sm text-brand-600">
+          <Link href="/applications" className="text-sm text-brand-600 dark:text-brand-300">
             ← Applications
           </Link>
           <h1 className="text-2xl font-semibold">{app.name}</h1>
-          <p className="font-mono text-xs text-zinc-500">
+          <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
             {app.id}
             {app.uid ? ` · uid ${app.uid}` : ""}
           </p>
@@ -86,47 +86,49 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
       </Card>
       <Card title="Recent messages">
         {messages.length === 0 ? (
-          <p className="text-sm text-zinc-500">
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
             No messages yet. Send one with the API or “Send test event” on an endpoint.
           </p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-zinc-500">
-              <tr>
-                <th className="py-2">Message</th>
-                <th className="py-2">Event type</th>
-                <th className="py-2">Deliveries</th>
-                <th className="py-2">Sent</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td className="py-2 font-mono text-xs">
-                    <Link
-                      href={`/applications/${app.id}/messages/${m.id}`}
-                      className="text-brand-600 hover:underline"
-                    >
-                      {m.id}
-                    </Link>
-                  </td>
-                  <td className="py-2">{m.eventType}</td>
-                  <td className="py-2">
-                    {m.deliveries.length === 0
-                      ? "—"
-                      : m.deliveries.map((d) => (
-                          <span key={d.id} className={`mr-2 ${statusTone[d.status]}`}>
-                            {d.status}
-                          </span>
-                        ))}
-                  </td>
-                  <td className="py-2">
-                    <RelativeTime iso={m.createdAt.toISOString()} />
-                  </td>
+          <div className="relative overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
+                <tr>
+                  <th className="py-2">Message</th>
+                  <th className="py-2">Event type</th>
+                  <th className="py-2">Deliveries</th>
+                  <th className="py-2">Sent</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {messages.map((m) => (
+                  <tr key={m.id}>
+                    <td className="py-2 font-mono text-xs">
+                      <Link
+                        href={`/applications/${app.id}/messages/${m.id}`}
+                        className="text-brand-600 dark:text-brand-300 hover:underline"
+                      >
+                        {m.id}
+                      </Link>
+                    </td>
+                    <td className="py-2">{m.eventType}</td>
+                    <td className="py-2">
+                      {m.deliveries.length === 0
+                        ? "—"
+                        : m.deliveries.map((d) => (
+                            <span key={d.id} className={`mr-2 ${statusTone[d.status]}`}>
+                              {d.status}
+                            </span>
+                          ))}
+                    </td>
+                    <td className="py-2">
+                      <RelativeTime iso={m.createdAt.toISOString()} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
       <Card title="Delete">

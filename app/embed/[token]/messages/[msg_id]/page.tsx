@@ -18,7 +18,7 @@ export default async function WidgetMessagePage({
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/embed/${token}/messages`} className="text-sm text-brand-600">
+        <Link href={`/embed/${token}/messages`} className="text-sm text-brand-600 dark:text-brand-300">
           ← Messages
         </Link>
         <h1 className="break-all font-mono text-lg font-semibold">{detail.message.id}</h1>

@@ -18,7 +18,7 @@ export default async function MessagePage({
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/messages?app=${detail.app.id}`} className="text-sm text-brand-600">
+        <Link href={`/messages?app=${detail.app.id}`} className="text-sm text-brand-600 dark:text-brand-300">
           ← Messages of {detail.app.name}
         </Link>
         <h1 className="break-all font-mono text-xl font-semibold">{detail.message.id}</h1>
