@@ -23,7 +23,7 @@ export interface EndpointActions {
   setEnabled?: (enable: boolean) => Promise<void>;
   reveal?: () => Promise<string>;
   rotate?: () => Promise<{ previousValidUntil: string }>;
-  send?: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
+  send?: (eventType: string, payload: string) => Promise<{ messageId?: string; error?: string }>;
   /** Shown once, right after the endpoint was created: whether its URL can be reached. */
   checkUrl?: () => Promise<UrlCheck>;
   /** Recover this endpoint's failed and parked messages since a time (a background task). */
@@ -176,7 +176,7 @@ export function EndpointWorkspace({
       {actions.send ? (
         <Card title="Send a test event">
           <SendTestEvent
-            eventTypes={catalogue.map((c) => c.name)}
+            eventTypes={catalogue}
             subscribed={endpoint.eventTypes}
             send={actions.send}
             result={actions.result}

@@ -5,7 +5,9 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import { TextArea } from "@/components/ui/text-area";
 import { attemptInPlainWords } from "@/lib/attempts/plain-words";
+import type { CatalogueEntry } from "@/lib/event-types/event-type-catalogue";
 
 type Attempt = {
   outcome: "success" | "failure";
@@ -15,23 +17,30 @@ type Attempt = {
   errorMessage: string | null;
 } | null;
 
-/** Sends an event type's example to the endpoint, then waits for the attempt and shows it. */
+const exampleOf = (entry: CatalogueEntry | undefined) =>
+  entry?.example ?? JSON.stringify({ type: entry?.name ?? "", example: true }, null, 2);
+
+/**
+ * Sends an event type's example (or the payload as the user edited it) to the endpoint, then
+ * waits for the attempt and shows it.
+ */
 export function SendTestEvent({
   eventTypes,
   subscribed,
   send,
   result,
 }: {
-  eventTypes: string[];
+  eventTypes: CatalogueEntry[];
   /** The endpoint's event-type filter (empty: all): the picker starts on one it receives. */
   subscribed: string[];
-  send: (eventType: string) => Promise<{ messageId?: string; error?: string }>;
+  send: (eventType: string, payload: string) => Promise<{ messageId?: string; error?: string }>;
   result: (messageId: string) => Promise<Attempt>;
 }) {
   const router = useRouter();
-  const [eventType, setEventType] = useState(
-    eventTypes.find((name) => subscribed.length === 0 || subscribed.includes(name)) ?? eventTypes[0] ?? "",
-  );
+  const first =
+    eventTypes.find((et) => subscribed.length === 0 || subscribed.includes(et.name)) ?? eventTypes[0];
+  const [eventType, setEventType] = useState(first?.name ?? "");
+  const [payload, setPayload] = useState(exampleOf(first));
   const [state, setState] = useState<{
     kind: "idle" | "sending" | "waiting" | "error" | "done";
     text?: string;
@@ -50,14 +59,20 @@ export function SendTestEvent({
           id="test-event-type"
           label="Event type"
           value={eventType}
-          onChange={(e) => setEventType(e.target.value)}
-          options={eventTypes.map((name): [string, string] => [name, name])}
+          onChange={(e) => {
+            setEventType(e.target.value);
+            setPayload(exampleOf(eventTypes.find((et) => et.name === e.target.value)));
+          }}
+          options={eventTypes.map((et): [string, string] => [
+            et.name,
+            subscribed.length === 0 || subscribed.includes(et.name) ? et.name : `${et.name} (not subscribed)`,
+          ])}
         />
         <Button
           disabled={state.kind === "sending" || state.kind === "waiting"}
           onClick={async () => {
             setState({ kind: "sending" });
-            const sent = await send(eventType);
+            const sent = await send(eventType, payload);
             if (!sent.messageId) return setState({ kind: "error", text: sent.error });
             setState({ kind: "waiting" });
             for (let i = 0; i < 60; i++) {
@@ -80,6 +95,15 @@ export function SendTestEvent({
               : "Send test event"}
         </Button>
       </div>
+      <TextArea
+        id="test-event-payload"
+        label="Payload (JSON)"
+        hint="The event type's example; edit it to try other values. It is signed and sent as it is here."
+        rows={8}
+        value={payload}
+        onChange={(e) => setPayload(e.target.value)}
+        spellCheck={false}
+      />
       {state.kind === "error" ? <Alert tone="error">{state.text}</Alert> : null}
       {state.kind === "done" && state.attempt ? (
         <Alert tone={state.attempt.outcome === "success" ? "success" : "error"}>

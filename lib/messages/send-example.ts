@@ -13,7 +13,8 @@ export async function sendExample(
   tenantId: string,
   appIdOrUid: string,
   endpointIdOrUid: string,
-  input: { eventType: string; exampleIndex: number },
+  /** `payload` (internal callers only: the portal's edited test event) replaces the example. */
+  input: { eventType: string; exampleIndex: number; payload?: Record<string, unknown> },
   options: { maxPayloadBytes: number; idempotency?: IdempotencyClaim | null },
 ) {
   const endpoint = await findEndpoint(tenantId, appIdOrUid, endpointIdOrUid);
@@ -26,10 +27,11 @@ export async function sendExample(
       },
     ]);
   });
-  const payload = eventTypeExample(eventType.schemas, input.exampleIndex) ?? {
-    type: eventType.name,
-    example: true,
-  };
+  const payload = input.payload ??
+    eventTypeExample(eventType.schemas, input.exampleIndex) ?? {
+      type: eventType.name,
+      example: true,
+    };
   return createMessage(
     tenantId,
     endpoint.applicationId,

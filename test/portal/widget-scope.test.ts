@@ -90,12 +90,37 @@ describe("the widget's endpoint form and test events", () => {
 
   it("sends test events only of event types the token may see", async () => {
     const ep = await createEndpoint(tenantId, appId, { url: "https://hooks.example.com/d" });
-    expect(await sendTestEvent(tenantId, appId, ep.id, "beta.feature", [])).toEqual({
+    expect(await sendTestEvent(tenantId, appId, ep.id, { eventType: "beta.feature" }, [])).toEqual({
       error: "Unknown event type: beta.feature",
     });
-    expect(await sendTestEvent(tenantId, appId, ep.id, "order.created", [])).toHaveProperty("messageId");
-    expect(await sendTestEvent(tenantId, appId, ep.id, "beta.feature", ["beta"])).toHaveProperty("messageId");
+    expect(await sendTestEvent(tenantId, appId, ep.id, { eventType: "order.created" }, [])).toHaveProperty(
+      "messageId",
+    );
+    expect(
+      await sendTestEvent(tenantId, appId, ep.id, { eventType: "beta.feature" }, ["beta"]),
+    ).toHaveProperty("messageId");
     // The portal (no token) sees every event type.
-    expect(await sendTestEvent(tenantId, appId, ep.id, "beta.feature")).toHaveProperty("messageId");
+    expect(await sendTestEvent(tenantId, appId, ep.id, { eventType: "beta.feature" })).toHaveProperty(
+      "messageId",
+    );
+  });
+
+  it("sends the payload as the user edited it, and says what is wrong with one that is not a JSON object", async () => {
+    const ep = await createEndpoint(tenantId, appId, { url: "https://hooks.example.com/e" });
+    const sent = await sendTestEvent(tenantId, appId, ep.id, {
+      eventType: "order.created",
+      payload: '{"id": "ord_edited", "total": 42}',
+    });
+    const message = await db.message.findUniqueOrThrow({ where: { id: sent.messageId! } });
+    expect(message.payload).toEqual({ id: "ord_edited", total: 42 });
+    expect(message.eventType).toBe("order.created");
+    const before = await db.message.count({ where: { tenantId } });
+    await expect(
+      sendTestEvent(tenantId, appId, ep.id, { eventType: "order.created", payload: "{oops" }),
+    ).resolves.toEqual({ error: expect.stringMatching(/^The payload is not valid JSON: /) });
+    await expect(
+      sendTestEvent(tenantId, appId, ep.id, { eventType: "order.created", payload: "[1, 2]" }),
+    ).resolves.toEqual({ error: "The payload must be a JSON object ({ … })." });
+    expect(await db.message.count({ where: { tenantId } })).toBe(before);
   });
 });

@@ -99,10 +99,21 @@ export async function widgetRotateSecretAction(token: string, endpointId: string
   return { previousValidUntil: previousValidUntil.toISOString() };
 }
 
-export async function widgetSendTestEventAction(token: string, endpointId: string, eventType: string) {
+export async function widgetSendTestEventAction(
+  token: string,
+  endpointId: string,
+  eventType: string,
+  payload?: string,
+) {
   try {
     const access = await requireWidgetAccess(token, "CreateAttempts");
-    return await sendTestEvent(access.tenantId, access.appId, endpointId, eventType, access.featureFlags);
+    return await sendTestEvent(
+      access.tenantId,
+      access.appId,
+      endpointId,
+      { eventType: String(eventType), payload: payload === undefined ? undefined : String(payload) },
+      access.featureFlags,
+    );
   } catch (error) {
     return { error: formProblem(error).error ?? "Could not send" };
   }

@@ -81,9 +81,17 @@ export async function rotateSecretAction(
   return { previousValidUntil: previousValidUntil.toISOString() };
 }
 
-export async function sendTestEventAction(appId: string, endpointId: string, eventType: string) {
+export async function sendTestEventAction(
+  appId: string,
+  endpointId: string,
+  eventType: string,
+  payload?: string,
+) {
   const member = await currentMember();
-  return sendTestEvent(member.tenant.id, appId, endpointId, eventType);
+  return sendTestEvent(member.tenant.id, appId, endpointId, {
+    eventType: String(eventType),
+    payload: payload === undefined ? undefined : String(payload),
+  });
 }
 
 export async function attemptResultAction(appId: string, endpointId: string, messageId: string) {
