@@ -33,7 +33,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               summary={
                 <>
                   <span aria-hidden className="font-semibold">
-                    {(member.user.name ?? member.user.email).slice(0, 1).toUpperCase()}
+                    {(member.user.name || member.user.email).slice(0, 1).toUpperCase()}
                   </span>
                   <span className="sr-only">Account</span>
                 </>

@@ -34,6 +34,14 @@ export interface EndpointChart {
   bucketMs: number;
   buckets: ChartBucket[];
   statusCodes: { code: number; count: number }[];
+  /** Over the whole range: the headline numbers. */
+  totals: {
+    attempts: number;
+    succeeded: number;
+    failed: number;
+    successRate: number | null;
+    p95: number | null;
+  };
 }
 
 /**
@@ -51,7 +59,7 @@ export async function endpointChart(
   const to = new Date(Math.ceil(now.getTime() / bucketMs) * bucketMs);
   const from = new Date(to.getTime() - spanMs);
   const interval = `${bucketMs / 1000} seconds`;
-  const [attempts, pending, codes] = await Promise.all([
+  const [attempts, pending, codes, [total]] = await Promise.all([
     db.$queryRaw<{ at: Date; success: bigint; failure: bigint; p50: number | null; p95: number | null }[]>`
       SELECT date_bin(${interval}::interval, "createdAt", ${from}) AS at,
              count(*) FILTER (WHERE outcome = 'success') AS success,
@@ -75,7 +83,16 @@ export async function endpointChart(
        WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
          AND "createdAt" >= ${from} AND "createdAt" < ${to}
        GROUP BY 1 ORDER BY 2 DESC LIMIT 20`,
+    db.$queryRaw<{ success: bigint; failure: bigint; p95: number | null }[]>`
+      SELECT count(*) FILTER (WHERE outcome = 'success') AS success,
+             count(*) FILTER (WHERE outcome = 'failure') AS failure,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
+        FROM "MessageAttempt"
+       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
+         AND "createdAt" >= ${from} AND "createdAt" < ${to}`,
   ]);
+  const succeeded = Number(total?.success ?? 0);
+  const failed = Number(total?.failure ?? 0);
   const byTime = new Map(attempts.map((r) => [r.at.getTime(), r]));
   const pendingByTime = new Map(pending.map((r) => [r.at.getTime(), Number(r.pending)]));
   const buckets: ChartBucket[] = [];
@@ -100,5 +117,12 @@ export async function endpointChart(
     bucketMs,
     buckets,
     statusCodes: codes.map((c) => ({ code: c.code, count: Number(c.count) })),
+    totals: {
+      attempts: succeeded + failed,
+      succeeded,
+      failed,
+      successRate: succeeded + failed ? Math.round((1000 * succeeded) / (succeeded + failed)) / 10 : null,
+      p95: total?.p95 == null ? null : Math.round(total.p95),
+    },
   } satisfies EndpointChart;
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { type ChartRange, endpointChart } from "@/lib/endpoints/endpoint-chart";
 import { endpointFormValues } from "@/lib/endpoints/endpoint-form";
+import type { AttemptFilter } from "@/lib/endpoints/endpoint-page-query";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
 
@@ -12,6 +13,8 @@ export async function endpointOverview(
   range: ChartRange,
   /** A widget token's feature flags (limits the event-type picker); absent in the portal. */
   featureFlags?: string[],
+  /** Which attempts to list (a chart bar's span, outcome or status code); the latest 50 of them. */
+  filter: AttemptFilter = {},
 ) {
   const endpoint = await findEndpoint(tenantId, appId, endpointId);
   const [details, attempts, catalogue, chart] = await Promise.all([
@@ -25,9 +28,15 @@ export async function endpointOverview(
       },
     }),
     db.messageAttempt.findMany({
-      where: { tenantId, endpointId: endpoint.id },
+      where: {
+        tenantId,
+        endpointId: endpoint.id,
+        createdAt: { gte: filter.from, lt: filter.until },
+        outcome: filter.outcome,
+        responseStatusCode: filter.statusCode,
+      },
       orderBy: { id: "desc" },
-      take: 25,
+      take: 50,
       select: {
         id: true,
         messageId: true,

@@ -73,6 +73,10 @@ describe("endpoint chart over a million attempts", () => {
     // The window starts on a bucket boundary, so up to half a day of the oldest history falls outside.
     expect(Number(expected!.ok) + Number(expected!.bad)).toBeGreaterThan((ATTEMPTS / ENDPOINTS) * 0.98);
     expect(new Set(chart.statusCodes.map((c) => c.code))).toEqual(new Set([200, 500, 0]));
+    // The headline numbers are the same sums, over the whole range.
+    expect(chart.totals).toMatchObject({ succeeded: Number(expected!.ok), failed: Number(expected!.bad) });
+    expect(chart.totals.attempts).toBe(Number(expected!.ok) + Number(expected!.bad));
+    expect(chart.totals.p95).toBeGreaterThan(0);
     const rate = chart.buckets.find((b) => b.successRate !== null)!.successRate!;
     expect(rate).toBeGreaterThan(80);
     expect(rate).toBeLessThan(90);

@@ -44,7 +44,9 @@ beforeAll(async () => {
     "/dashboard",
     "/applications",
     `/applications/${application.id}`,
-    `/applications/${application.id}/endpoints/${good.id}`,
+    ...["", "?tab=testing", "?tab=settings", "?tab=signing", "?tab=attempts"].map(
+      (tab) => `/applications/${application.id}/endpoints/${good.id}${tab}`,
+    ),
     "/messages",
     `/applications/${application.id}/messages/${message.id}`,
     "/event-types",
@@ -58,7 +60,9 @@ beforeAll(async () => {
   ];
   widgetPaths = [
     widget,
-    `${widget}/endpoints/${good.id}`,
+    ...["", "?tab=testing", "?tab=settings", "?tab=signing", "?tab=attempts"].map(
+      (tab) => `${widget}/endpoints/${good.id}${tab}`,
+    ),
     `${widget}/messages`,
     `${widget}/messages/${message.id}`,
   ];

@@ -140,7 +140,7 @@ describe("health in endpoint lists", () => {
     );
     // Only right after creating: the page opened later does not check again.
     await page.goto(page.url().replace("?created=1", ""));
-    await page.getByRole("heading", { name: "Status" }).waitFor();
+    await page.getByTestId("endpoint-status").waitFor();
     expect(await page.getByTestId("url-check").count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });

@@ -79,23 +79,59 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByLabel("invoice.paid").check();
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await page.getByRole("heading", { name: receiver.url }).waitFor();
+    // Nothing sent yet: one empty state, not four empty charts.
+    await page.getByText("No deliveries in this range yet.").waitFor();
+    const sections = page.getByRole("navigation", { name: "Endpoint sections" });
+    await expect(sections.getByRole("link").allTextContents()).resolves.toEqual([
+      "Overview",
+      "Testing",
+      "Settings",
+      "Signing",
+      "Attempts",
+    ]);
 
+    // Testing: the picker starts on a subscribed type with its example, which can be edited.
+    await sections.getByRole("link", { name: "Testing" }).click();
+    await page.waitForURL(/tab=testing/);
+    await expect(page.getByLabel("Payload (JSON)").inputValue()).resolves.toContain('"invoiceId": "inv_9"');
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByTestId("test-event-result").textContent({ timeout: 30_000 })).resolves.toMatch(
       /Delivered: HTTP 200/,
     );
     expect(JSON.parse(receiver.requests[0]!.body)).toEqual({ invoiceId: "inv_9", amount: 990 });
-    await page.reload();
-    await page.getByRole("cell", { name: "200" }).first().waitFor();
-    // The attempt is on the endpoint's chart (aggregated in SQL) and drawn.
-    await expect(page.getByTestId("endpoint-charts").getAttribute("data-attempts")).resolves.toBe("1");
+    // The latest attempts on the tab refresh by themselves.
+    await page.getByTestId("endpoint-attempts").getByText("Delivered: HTTP 200").waitFor();
+    await page.getByLabel("Payload (JSON)").fill("{not json");
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await page.getByText("The payload is not valid JSON").waitFor();
+    await page.getByLabel("Payload (JSON)").fill('{"invoiceId": "inv_edited", "amount": 1}');
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await receiver.waitFor(2);
+    expect(JSON.parse(receiver.requests[1]!.body)).toEqual({ invoiceId: "inv_edited", amount: 1 });
+    const created = await db.endpoint.findFirstOrThrow({ where: { url: receiver.url } });
+    await expect.poll(() => db.messageAttempt.count({ where: { endpointId: created.id } })).toBe(2);
+
+    // Overview: headline numbers and the chart (aggregated in SQL), drawn.
+    await sections.getByRole("link", { name: "Overview" }).click();
+    await expect(page.getByTestId("endpoint-charts").getAttribute("data-attempts")).resolves.toBe("2");
+    await expect(page.getByTestId("endpoint-headline").textContent()).resolves.toMatch(
+      /Success rate100%Attempts2Failed0p95 latency\d+ ms/,
+    );
     await page.locator(".recharts-bar-rectangle").first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "endpoint.png"), fullPage: true });
     await page.getByRole("link", { name: "7d", exact: true }).click();
     await page.waitForURL(/range=7d/);
-    await expect(page.getByTestId("endpoint-charts").getAttribute("data-attempts")).resolves.toBe("1");
+    await expect(page.getByTestId("endpoint-charts").getAttribute("data-attempts")).resolves.toBe("2");
+    // A click on a status code's bar lists those attempts.
+    await page.getByTestId("endpoint-charts").locator(".recharts-bar-rectangle path").last().click();
+    await page.waitForURL(/tab=attempts.*code=200/);
+    await expect(page.getByTestId("attempt-filter").textContent()).resolves.toMatch(
+      /Showing with HTTP 200 attempts/,
+    );
+    await expect(page.getByTestId("endpoint-attempts").getByRole("row").count()).resolves.toBe(3);
 
     // Edit: a malformed header line is refused with what was typed kept; a good one is saved.
+    await sections.getByRole("link", { name: "Settings" }).click();
     await page.getByText("Channels, headers, timeout, rate limit").click();
     await page.getByLabel("Custom headers").fill("no colon here");
     await page.getByRole("button", { name: "Save changes" }).click();
@@ -112,15 +148,16 @@ describe("delivering through the portal in a real browser", () => {
     await page.reload();
     expect(await page.content()).not.toContain("s3cret-token");
 
+    await sections.getByRole("link", { name: "Testing" }).click();
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByTestId("test-event-result").textContent({ timeout: 30_000 })).resolves.toMatch(
       /Delivered/,
     );
-    expect(receiver.requests[1]!.headers.authorization).toBe("Bearer s3cret-token");
+    expect(receiver.requests[2]!.headers.authorization).toBe("Bearer s3cret-token");
 
     // The message detail: pretty payload, every attempt with redacted request headers; resend.
     await page.reload();
-    await page.getByRole("row").nth(1).getByRole("link").click();
+    await page.getByTestId("endpoint-attempts").getByRole("row").nth(1).getByRole("link").click();
     await page.waitForURL(/\/messages\/msg_/);
     const msgId = new URL(page.url()).pathname.split("/").at(-1)!;
     await expect(page.getByTestId("message-payload").textContent()).resolves.toContain(
@@ -135,29 +172,31 @@ describe("delivering through the portal in a real browser", () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, "message-detail.png"), fullPage: true });
     await page.getByRole("button", { name: `Resend to ${receiver.url}` }).click();
     await page.getByText("Resent: a new attempt is on its way.").waitFor();
-    await receiver.waitFor(3);
+    await receiver.waitFor(4);
 
     // The log filters by event type and status.
     await page.getByRole("link", { name: "Messages", exact: true }).click();
     await page.getByLabel("Event type").selectOption("invoice.paid");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/eventType=invoice.paid/);
-    await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(2);
+    await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(3);
     await page.getByLabel("Delivery status").selectOption("failed");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.getByText("No messages match these filters.").waitFor();
 
     // Receiver code with the secret filled in on demand; then rotate the secret.
-    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}`);
+    await page.goto(
+      `${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}?tab=attempts`,
+    );
     await page.getByRole("link", { name: "All messages" }).click();
     await page.waitForURL(/endpoint=ep_/);
     await page.getByRole("heading", { name: "Messages" }).waitFor();
-    await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(2);
+    await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(3);
     await page.getByLabel("Message or event id").fill(msgId);
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/id=msg_/);
     await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(1);
-    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}`);
+    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}?tab=signing`);
     await page.getByRole("tab", { name: "Python" }).click();
     await page.getByRole("button", { name: "Fill in my secret" }).click();
     await page
@@ -173,6 +212,7 @@ describe("delivering through the portal in a real browser", () => {
     // The status line and the newly revealed secret arrive in separate renders.
     await expect.poll(() => page.getByTestId("endpoint-secret").textContent()).not.toBe(before);
 
+    await sections.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("button", { name: "Delete endpoint" }).click();
     await page.getByRole("button", { name: "Yes, delete" }).click();
     await page.getByText("No endpoints yet").waitFor();
@@ -192,6 +232,8 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByLabel("Endpoint URL").fill(receiver.url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await page.getByRole("heading", { name: receiver.url }).waitFor();
+    // The URL check after creating leads to the Testing tab.
+    await page.getByRole("link", { name: "Send a test event" }).click();
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByTestId("test-event-result").textContent()).resolves.toMatch(
       /^HTTP 500 from your server after \d+ ms$/,
@@ -226,7 +268,7 @@ describe("delivering through the portal in a real browser", () => {
     // with progress until it has all been sent again.
     receiver.setResponder(() => ({ status: 500 }));
     const endpoint = await db.endpoint.findFirstOrThrow({ where: { url: receiver.url } });
-    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}`);
+    await page.goto(`${app.url}/applications/${endpoint.applicationId}/endpoints/${endpoint.id}?tab=testing`);
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByTestId("test-event-result").textContent()).resolves.toMatch(
       /^HTTP 500 from your server after \d+ ms$/,

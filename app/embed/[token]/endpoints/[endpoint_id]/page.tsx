@@ -11,8 +11,8 @@ import {
   widgetSetEnabledAction,
 } from "@/app/embed/[token]/actions";
 import { EndpointWorkspace } from "@/components/endpoints/endpoint-workspace";
-import { chartRange } from "@/lib/endpoints/endpoint-chart";
 import { endpointOverview } from "@/lib/endpoints/endpoint-overview";
+import { endpointPageQuery } from "@/lib/endpoints/endpoint-page-query";
 import { orNotFound } from "@/lib/portal/or-not-found";
 import { widgetAccess } from "@/lib/widget/widget-access";
 
@@ -21,16 +21,23 @@ export default async function WidgetEndpointPage({
   searchParams,
 }: {
   params: Promise<{ token: string; endpoint_id: string }>;
-  searchParams: Promise<{ range?: string | string[]; event?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { token, endpoint_id } = await params;
   const access = await widgetAccess(token);
   if (!access) return null; // the layout shows "link expired"
   const query = await searchParams;
-  const range = chartRange(query.range);
+  const page = endpointPageQuery(query);
   // Scoped to the token's application: another application's endpoint id is a 404 here.
   const overview = await orNotFound(
-    endpointOverview(access.tenantId, access.appId, endpoint_id, range, access.featureFlags),
+    endpointOverview(
+      access.tenantId,
+      access.appId,
+      endpoint_id,
+      page.range,
+      access.featureFlags,
+      page.filter,
+    ),
   );
   const id = overview.endpoint.id;
   const base = `/embed/${token}`;
@@ -38,6 +45,7 @@ export default async function WidgetEndpointPage({
   return (
     <EndpointWorkspace
       overview={overview}
+      query={page}
       actions={{
         save: manage ? widgetSaveEndpointAction.bind(null, token, id) : undefined,
         remove: manage ? widgetDeleteEndpointAction.bind(null, token, id) : undefined,
@@ -58,11 +66,11 @@ export default async function WidgetEndpointPage({
           : undefined,
       }}
       hrefs={{
+        base: `${base}/endpoints/${id}`,
         back: base,
         backLabel: "Endpoints",
         message: (msgId) => `${base}/messages/${msgId}`,
         messages: `${base}/messages?endpoint=${id}`,
-        range: (r) => `${base}/endpoints/${id}?range=${r}`,
       }}
     />
   );

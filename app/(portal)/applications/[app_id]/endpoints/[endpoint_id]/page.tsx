@@ -11,8 +11,8 @@ import {
 import { recoverAction, recoveryProgressAction } from "@/app/(portal)/dead-letter/actions";
 import { EndpointWorkspace } from "@/components/endpoints/endpoint-workspace";
 import { currentMember } from "@/lib/auth/current-member";
-import { chartRange } from "@/lib/endpoints/endpoint-chart";
 import { endpointOverview } from "@/lib/endpoints/endpoint-overview";
+import { endpointPageQuery } from "@/lib/endpoints/endpoint-page-query";
 import { orNotFound } from "@/lib/portal/or-not-found";
 
 export const metadata = { title: "Endpoint" };
@@ -22,19 +22,22 @@ export default async function EndpointPage({
   searchParams,
 }: {
   params: Promise<{ app_id: string; endpoint_id: string }>;
-  searchParams: Promise<{ range?: string | string[]; created?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await currentMember();
   const { app_id, endpoint_id } = await params;
   const query = await searchParams;
-  const range = chartRange(query.range);
-  const overview = await orNotFound(endpointOverview(member.tenant.id, app_id, endpoint_id, range));
+  const page = endpointPageQuery(query);
+  const overview = await orNotFound(
+    endpointOverview(member.tenant.id, app_id, endpoint_id, page.range, undefined, page.filter),
+  );
   const appId = overview.endpoint.applicationId;
   const id = overview.endpoint.id;
   const base = `/applications/${appId}/endpoints/${id}`;
   return (
     <EndpointWorkspace
       overview={overview}
+      query={page}
       actions={{
         save: saveEndpointAction.bind(null, appId, id),
         remove: deleteEndpointAction.bind(null, appId, id),
@@ -47,12 +50,12 @@ export default async function EndpointPage({
         checkUrl: query.created ? checkEndpointUrlAction.bind(null, appId, id) : undefined,
       }}
       hrefs={{
+        base,
         back: `/applications/${appId}`,
         backLabel: "Application",
         message: (msgId) => `/applications/${appId}/messages/${msgId}`,
         messages: `/messages?app=${appId}&endpoint=${id}`,
         deadLetters: `/dead-letter?endpoint=${id}`,
-        range: (r) => `${base}?range=${r}`,
       }}
     />
   );
