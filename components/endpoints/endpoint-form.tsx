@@ -1,18 +1,13 @@
 "use client";
 
+import { EventTypePicker } from "@/components/endpoints/event-type-picker";
 import { Button } from "@/components/ui/button";
-import { CodeBlock } from "@/components/ui/code-block";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
 import { useForm } from "@/components/ui/use-form";
+import type { CatalogueEntry } from "@/lib/event-types/event-type-catalogue";
 import type { FormState } from "@/lib/portal/form-state";
-
-export interface CatalogueOption {
-  name: string;
-  description: string;
-  example: string | null;
-}
 
 /**
  * Creates or edits an endpoint, in the portal and in the widget alike (each passes its own
@@ -25,7 +20,7 @@ export function EndpointForm({
   submitLabel,
 }: {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
-  eventTypes: CatalogueOption[];
+  eventTypes: CatalogueEntry[];
   initial?: Record<string, string>;
   submitLabel: string;
 }) {
@@ -54,43 +49,12 @@ export function EndpointForm({
       />
       <fieldset>
         <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Event types</legend>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">None selected: every event type.</p>
         {eventTypes.length === 0 ? (
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             The catalogue is empty; this endpoint receives everything.
           </p>
         ) : (
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {eventTypes.map((et) => (
-              <div key={et.name} className="text-sm">
-                <label className="flex items-start gap-2">
-                  <input
-                    type="checkbox"
-                    name="eventTypes"
-                    value={et.name}
-                    defaultChecked={selected.has(et.name)}
-                    className="mt-1"
-                  />
-                  <span>
-                    <span className="font-mono">{et.name}</span>
-                    {et.description ? (
-                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{et.description}</span>
-                    ) : null}
-                  </span>
-                </label>
-                {et.example ? (
-                  <details className="ml-6 text-xs">
-                    <summary className="cursor-pointer text-brand-600 dark:text-brand-300">
-                      Example payload
-                    </summary>
-                    <CodeBlock className="mt-1 max-h-48 overflow-auto rounded bg-zinc-100 p-2 dark:bg-zinc-800">
-                      {et.example}
-                    </CodeBlock>
-                  </details>
-                ) : null}
-              </div>
-            ))}
-          </div>
+          <EventTypePicker eventTypes={eventTypes} initial={selected} />
         )}
         {errors.eventTypes ? (
           <p className="text-sm text-red-700 dark:text-red-400">{errors.eventTypes}</p>

@@ -6,6 +6,10 @@ export interface CatalogueEntry {
   description: string;
   /** The first example payload, pretty-printed; null when the event type has none. */
   example: string | null;
+  /** Still sent, but on its way out: pickers flag it. */
+  deprecated: boolean;
+  /** Svix's `groupName`, else the name's first dotted part ("invoice" for invoice.paid). */
+  group: string;
 }
 
 /**
@@ -25,7 +29,7 @@ export async function eventTypeCatalogue(
         : {}),
     },
     orderBy: { name: "asc" },
-    select: { name: true, description: true, schemas: true },
+    select: { name: true, description: true, schemas: true, deprecated: true, groupName: true },
   });
   return eventTypes.map((et) => {
     const example = eventTypeExample(et.schemas);
@@ -33,6 +37,8 @@ export async function eventTypeCatalogue(
       name: et.name,
       description: et.description,
       example: example ? JSON.stringify(example, null, 2) : null,
+      deprecated: et.deprecated,
+      group: et.groupName || et.name.split(".")[0]!,
     };
   });
 }
