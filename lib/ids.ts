@@ -77,3 +77,23 @@ function encode(prefix: IdPrefix, millis: number, random: Buffer): string {
   }
   return `${prefix}_${digits.toString("latin1")}`;
 }
+
+const ID_BODY = /^[0-9A-Za-z]{1,22}$/;
+
+/**
+ * The creation times an id starting with `start` (prefix and the first digits, such as
+ * `msg_0356n6`) can have: ids carry their millisecond in their leading bits, so a prefix pins
+ * down a time window, which lets a search by id prefix use a time index. Null when `start` is
+ * not the beginning of an id of `prefix`.
+ */
+export function idPrefixTimeRange(prefix: IdPrefix, start: string): { from: Date; until: Date } | null {
+  const body = start.slice(prefix.length + 1);
+  if (!start.startsWith(`${prefix}_`) || !ID_BODY.test(body)) return null;
+  let value = 0n;
+  for (const ch of body) value = value * 62n + BigInt(ALPHABET.indexOf(ch));
+  const scale = 62n ** BigInt(BODY_LENGTH - body.length);
+  const low = value * scale;
+  const high = (value + 1n) * scale - 1n;
+  const ms = (v: bigint) => Number(v >> 80n);
+  return { from: new Date(ms(low)), until: new Date(ms(high) + 1) };
+}

@@ -8,10 +8,20 @@ const tones: Record<string, string> = {
 };
 
 /** A delivery's state as a small coloured label (the colour is never the only signal). */
-export function DeliveryStatusBadge({ status }: { status: string }) {
+export function DeliveryStatusBadge({ status, label }: { status: string; label?: string }) {
   return (
     <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${tones[status] ?? ""}`}>
-      {status}
+      {label ?? status}
     </span>
   );
+}
+
+/** The endpoint a delivery belongs to, short: host and path, at most 40 characters. */
+export function shortEndpoint(url: string): string {
+  let short = url;
+  try {
+    const u = new URL(url);
+    short = `${u.host}${u.pathname === "/" ? "" : u.pathname}`;
+  } catch {}
+  return short.length > 40 ? `${short.slice(0, 39)}…` : short;
 }

@@ -1,3 +1,4 @@
+import { ApplicationFilterSelect } from "@/components/messages/application-filter-select";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
@@ -26,16 +27,11 @@ export function MessageFilterForm({
         name="id"
         label="Message or event id"
         placeholder="msg_… or your event id"
+        hint="The first characters of a message id are enough."
         defaultValue={filters.id ?? ""}
       />
       {applications ? (
-        <Select
-          id="f-app"
-          name="app"
-          label="Application"
-          defaultValue={filters.appId ?? ""}
-          options={[["", "All applications"], ...applications.map((a): [string, string] => [a.id, a.name])]}
-        />
+        <ApplicationFilterSelect applications={applications} value={filters.appId ?? ""} />
       ) : null}
       <Select
         id="f-endpoint"

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { DeliveryStatusBadge } from "@/components/messages/delivery-status-badge";
+import { DeliveryStatusBadge, shortEndpoint } from "@/components/messages/delivery-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { DELIVERY_STATUS_MEANINGS, deliveryLabel } from "@/lib/messages/delivery-status";
 import type { messageLog } from "@/lib/messages/message-log";
 
 /** One page of the message log with links to each message and to the neighbouring pages. */
@@ -50,11 +51,24 @@ export function MessageLogTable({
                 </td>
                 {showApplication ? <td className="py-2 pr-3">{m.application.name}</td> : null}
                 <td className="py-2 pr-3 font-mono text-xs">{m.eventType}</td>
-                <td className="space-x-1 py-2 pr-3">
+                <td className="py-2 pr-3">
                   {m.deliveries.length === 0 ? (
                     <span className="text-zinc-500 dark:text-zinc-400">no endpoint</span>
                   ) : (
-                    m.deliveries.map((d) => <DeliveryStatusBadge key={d.id} status={d.status} />)
+                    <ul className="space-y-1">
+                      {m.deliveries.map((d) => (
+                        <li
+                          key={d.id}
+                          className="flex flex-wrap items-center gap-1.5 text-xs"
+                          title={d.endpoint.url}
+                        >
+                          <DeliveryStatusBadge status={d.status} label={deliveryLabel(d)} />
+                          <span className="text-zinc-600 dark:text-zinc-400">
+                            {shortEndpoint(d.endpoint.url)}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </td>
                 <td className="py-2">
@@ -65,6 +79,19 @@ export function MessageLogTable({
           </tbody>
         </table>
       </div>
+      <details className="text-xs text-zinc-600 dark:text-zinc-400">
+        <summary className="cursor-pointer py-1">What the delivery states mean</summary>
+        <dl className="mt-1 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]" data-testid="status-legend">
+          {DELIVERY_STATUS_MEANINGS.map(([status, meaning]) => (
+            <div key={status} className="contents">
+              <dt>
+                <DeliveryStatusBadge status={status} />
+              </dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <nav aria-label="Pages" className="flex justify-between text-sm">
         {log.newer ? (
           <Link

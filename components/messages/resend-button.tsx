@@ -36,7 +36,7 @@ export function ResendButton({
       {note ? (
         <span
           role={note.error ? "alert" : "status"}
-          className={`text-xs ${note.error ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}
+          className={`text-xs ${note.error ? "text-red-700 dark:text-red-300" : "text-zinc-600 dark:text-zinc-400"}`}
         >
           {note.text}
         </span>

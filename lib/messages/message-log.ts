@@ -1,11 +1,13 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { idPrefixTimeRange } from "@/lib/ids";
 
 export const LOG_PAGE_SIZE = 50;
 export const LOG_STATUSES = ["succeeded", "failed", "pending", "sending", "parked"] as const;
 
 export interface MessageLogFilters {
-  /** A message id or the tenant's own event id, exactly. */
+  /** A message id (or its first characters, `msg_0356n…`) or the tenant's own event id, exactly. */
   id?: string;
   appId?: string;
   endpointId?: string;
@@ -29,6 +31,21 @@ function parseCursor(cursor: string | undefined): { at: Date; id: string } | nul
   return Number.isNaN(at.getTime()) ? null : { at, id: cursor.slice(dot + 1) };
 }
 
+const FULL_ID_LENGTH = "msg_".length + 22;
+
+/**
+ * What the id box matches: a whole message id or event id exactly; the start of a message id
+ * (at least `msg_` and one digit) as a prefix, inside the time window that prefix pins down so
+ * the (tenantId, createdAt) index still does the work.
+ */
+function idMatch(id: string): Prisma.MessageWhereInput {
+  const range = id.length < FULL_ID_LENGTH ? idPrefixTimeRange("msg", id) : null;
+  if (!range) return { OR: [{ id }, { eventId: id }] };
+  return {
+    OR: [{ id: { startsWith: id }, createdAt: { gte: range.from, lt: range.until } }, { eventId: id }],
+  };
+}
+
 /**
  * The portal's message log: the tenant's messages (never the internal operational application),
  * newest first, filtered by application, endpoint, event type, delivery status and time range,
@@ -48,7 +65,7 @@ export async function messageLog(tenantId: string, f: MessageLogFilters, pageSiz
       applicationId: f.appId,
       eventType: f.eventType,
       createdAt: { gte: f.from, lt: f.to },
-      ...(f.id ? { AND: [{ OR: [{ id: f.id }, { eventId: f.id }] }] } : {}),
+      ...(f.id ? { AND: [idMatch(f.id)] } : {}),
       ...(cursor
         ? { OR: [{ createdAt: { [past]: cursor.at } }, { createdAt: cursor.at, id: { [past]: cursor.id } }] }
         : {}),
@@ -65,7 +82,13 @@ export async function messageLog(tenantId: string, f: MessageLogFilters, pageSiz
       createdAt: true,
       application: { select: { id: true, name: true } },
       deliveries: {
-        select: { id: true, status: true, endpointId: true, attemptCount: true },
+        select: {
+          id: true,
+          status: true,
+          endpointId: true,
+          attemptCount: true,
+          endpoint: { select: { url: true } },
+        },
         orderBy: { id: "asc" },
       },
     },

@@ -174,8 +174,21 @@ describe("delivering through the portal in a real browser", () => {
     await page.getByText("Resent: a new attempt is on its way.").waitFor();
     await receiver.waitFor(4);
 
-    // The log filters by event type and status.
+    // The log names each delivery's endpoint beside its state, and explains the states.
     await page.getByRole("link", { name: "Messages", exact: true }).click();
+    const receiverPath = new URL(receiver.url).host + new URL(receiver.url).pathname;
+    await expect(page.getByRole("row").nth(1).textContent()).resolves.toContain(`succeeded${receiverPath}`);
+    await page.getByText("What the delivery states mean").click();
+    await expect(page.getByTestId("status-legend").textContent()).resolves.toContain(
+      "waiting for its first try",
+    );
+    // Choosing an application reloads the endpoint list with its endpoints.
+    await page.getByLabel("Application").selectOption({ label: "Globex" });
+    await page.waitForURL(/app=app_/);
+    await expect(
+      page.getByLabel("Endpoint", { exact: true }).locator("option").allTextContents(),
+    ).resolves.toEqual(["All endpoints", receiver.url]);
+    // The log filters by event type and status.
     await page.getByLabel("Event type").selectOption("invoice.paid");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/eventType=invoice.paid/);
@@ -192,7 +205,8 @@ describe("delivering through the portal in a real browser", () => {
     await page.waitForURL(/endpoint=ep_/);
     await page.getByRole("heading", { name: "Messages" }).waitFor();
     await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(3);
-    await page.getByLabel("Message or event id").fill(msgId);
+    // The first characters of an id are enough.
+    await page.getByLabel("Message or event id").fill(msgId.slice(0, 12));
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/id=msg_/);
     await expect.poll(() => page.getByRole("link", { name: /^msg_/ }).count()).toBe(1);
@@ -254,9 +268,15 @@ describe("delivering through the portal in a real browser", () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard.png"), fullPage: true });
     await page.goBack();
 
+    // Why it failed, in words, with the actions above the list.
+    await expect(row.first().textContent()).resolves.toMatch(/HTTP 500 from your server after \d+ ms/);
+    await expect(page.getByTestId("dlq-actions").textContent()).resolves.toMatch(
+      /Resend selected.*Resend all \d+ matching/,
+    );
     receiver.setResponder(() => ({ status: 200 }));
     await row.first().getByRole("checkbox").check();
     await page.getByRole("button", { name: "Resend selected" }).click();
+    await page.getByText("1 sent again.").waitFor();
     await receiver.waitFor(3);
     for (let i = 0; i < 20 && (await row.count()) > 0; i++) {
       await page.waitForTimeout(500);
