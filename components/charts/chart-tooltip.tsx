@@ -29,3 +29,8 @@ export function ChartTooltip({
     </div>
   );
 }
+
+/** Legend labels in the text colour (recharts paints them in the series colour, too faint on dark). */
+export function legendText(value: unknown) {
+  return <span className="text-zinc-700 dark:text-zinc-300">{String(value)}</span>;
+}

@@ -15,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { ChartTooltip } from "@/components/charts/chart-tooltip";
+import { ChartTooltip, legendText } from "@/components/charts/chart-tooltip";
 import type { EndpointChart } from "@/lib/endpoints/endpoint-chart";
 
 const colors = { success: "#059669", failure: "#dc2626", pending: "#a1a1aa", p50: "#6366f1", p95: "#d97706" };
@@ -97,7 +97,7 @@ export function EndpointCharts({ chart, attemptsHref }: { chart: EndpointChart; 
           <XAxis {...timeAxis} />
           <YAxis allowDecimals={false} {...axis} width={40} />
           <Tooltip content={<ChartTooltip title={when} />} cursor={{ fillOpacity: 0.08 }} />
-          <Legend />
+          <Legend formatter={legendText} />
           <Bar
             dataKey="success"
             stackId="o"
@@ -138,7 +138,7 @@ export function EndpointCharts({ chart, attemptsHref }: { chart: EndpointChart; 
           <XAxis {...timeAxis} />
           <YAxis {...axis} width={48} />
           <Tooltip content={<ChartTooltip title={when} unit=" ms" />} />
-          <Legend />
+          <Legend formatter={legendText} />
           <Line dataKey="p50" name="p50" {...line(colors.p50)} />
           <Line dataKey="p95" name="p95" {...line(colors.p95)} />
         </LineChart>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { tenantOverview } from "@/lib/tenants/tenant-overview";
+import { tenantVolume, VOLUME_BUCKET_MS } from "@/lib/tenants/tenant-volume";
 import { startDeliveryStack } from "../support/delivery-stack";
 import { startReceiver, waitUntil } from "../support/receiver";
 
@@ -44,6 +45,23 @@ describe("dashboard figures", () => {
     expect(o.disabled.map((e) => e.id)).toEqual([off.id]);
     expect(o.applications).toBe(1);
     expect(o.endpoints).toBe(3);
+
+    // The volume chart: 7 days in 3-hour buckets, this tenant's messages (not its operational
+    // webhooks, not the ten-day-old one) and failed attempts, each in the bucket it happened in.
+    const volume = await tenantVolume(stack.tenant.tenantId);
+    expect(volume.buckets).toHaveLength(56);
+    expect(volume.buckets.reduce((n, b) => n + b.messages, 0)).toBe(1);
+    const failedAttempts = await db.messageAttempt.count({
+      where: {
+        tenantId: stack.tenant.tenantId,
+        outcome: "failure",
+        createdAt: { gte: new Date(volume.from) },
+      },
+    });
+    expect(volume.buckets.reduce((n, b) => n + b.failedAttempts, 0)).toBe(failedAttempts);
+    const last = volume.buckets.at(-1)!;
+    expect(last.at + VOLUME_BUCKET_MS).toBe(volume.to);
+    expect(last.at).toBeLessThanOrEqual(Date.now());
     await ok.close();
     await bad.close();
   });

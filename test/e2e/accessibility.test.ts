@@ -80,6 +80,12 @@ async function sweep(page: Page, paths: string[], ready: string) {
   for (const path of paths) {
     await page.goto(`${app.url}${path}`);
     await page.locator(ready).first().waitFor();
+    // Charts draw after they measure their box: check them drawn.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".recharts-responsive-container")].every((c) =>
+        c.querySelector(".recharts-surface"),
+      ),
+    );
     const violations = await seriousViolations(page);
     if (violations.length) found[path] = violations;
     // Nothing wider than the viewport (tables scroll inside their own box).

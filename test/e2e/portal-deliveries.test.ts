@@ -335,6 +335,11 @@ describe("delivering through the portal in a real browser", () => {
       true,
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-dark-tablet.png"), fullPage: true });
+    // The volume chart counts this tenant's messages; a bar opens the log for its span.
+    await expect(page.getByTestId("volume-chart").getAttribute("data-messages")).resolves.not.toBe("0");
+    await page.getByTestId("volume-chart").locator(".recharts-bar-rectangle path").first().click();
+    await page.waitForURL(/\/messages\?from=.*&to=/);
+    await page.getByRole("link", { name: /^msg_/ }).first().waitFor();
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
     await receiver.close();

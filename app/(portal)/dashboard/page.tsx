@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { createApiKeyAction } from "@/app/(portal)/actions";
+import { VolumeChart } from "@/components/charts/volume-chart";
 import { FirstSteps } from "@/components/dashboard/first-steps";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -8,6 +9,7 @@ import { canManageKeys, currentMember } from "@/lib/auth/current-member";
 import { appUrl } from "@/lib/env";
 import { firstSteps } from "@/lib/tenants/first-steps";
 import { tenantOverview } from "@/lib/tenants/tenant-overview";
+import { tenantVolume } from "@/lib/tenants/tenant-volume";
 
 export const metadata = { title: "Dashboard" };
 
@@ -58,7 +60,11 @@ function EndpointList({
 
 export default async function DashboardPage() {
   const member = await currentMember();
-  const [o, steps] = await Promise.all([tenantOverview(member.tenant.id), firstSteps(member.tenant.id)]);
+  const [o, steps, volume] = await Promise.all([
+    tenantOverview(member.tenant.id),
+    firstSteps(member.tenant.id),
+    tenantVolume(member.tenant.id),
+  ]);
   return (
     <div className="space-y-8">
       <div>
@@ -97,6 +103,9 @@ export default async function DashboardPage() {
           </dl>
         </section>
       ))}
+      <Card title="Messages and failures, last 7 days">
+        <VolumeChart buckets={volume.buckets} bucketMs={volume.bucketMs} />
+      </Card>
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <Stat label="Applications" value={o.applications} href="/applications" />
         <Stat label="Endpoints" value={o.endpoints} />
