@@ -9,7 +9,10 @@
  * Options: theme { primaryColor: "#4f46e5", mode: "light" | "dark" | "system", fontFamily, logoUrl }
  * overrides your tenant's widget theme for this mount; onEvent(name, data) hears
  * endpoint.created / endpoint.updated / endpoint.deleted / endpoint.enabled / endpoint.disabled,
- * which are also dispatched on the element as "hookline:<name>" CustomEvents.
+ * which are also dispatched on the element as "hookline:<name>" CustomEvents. After such a change
+ * the widget asks to be scrolled into view (its top, where the confirmation shows, `scrollMargin`
+ * pixels below the top of the window, default 16: raise it under a fixed header); set
+ * `autoScroll: false` to keep the page where it is.
  */
 (() => {
   function mount(element, options) {
@@ -32,6 +35,12 @@
       if (data?.source !== "hookline") return;
       if (data.type === "resize" && typeof data.height === "number") {
         iframe.style.height = `${Math.max(120, Math.ceil(data.height))}px`;
+      } else if (data.type === "scroll" && typeof data.top === "number" && options.autoScroll !== false) {
+        var margin = typeof options.scrollMargin === "number" ? options.scrollMargin : 16;
+        var target = iframe.getBoundingClientRect().top + Math.max(0, data.top) - margin;
+        // Only when that point is out of view: a widget already in sight stays still.
+        if (target < 0 || target > window.innerHeight * 0.5)
+          window.scrollTo({ top: window.scrollY + target, behavior: "smooth" });
       } else if (data.type === "event" && typeof data.event === "string") {
         element.dispatchEvent(
           new CustomEvent(`hookline:${data.event}`, { detail: data.data, bubbles: true }),

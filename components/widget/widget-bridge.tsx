@@ -14,8 +14,10 @@ const EVENT_LABELS: Record<string, string> = {
 
 /**
  * The widget's side of widget.js: reports its height to the host page (so the iframe fits its
- * content), forwards what just happened (`?event=` after a change) and applies the theme the host
- * asked for at mount time (`#theme=` in the first URL, kept for this tab).
+ * content), forwards what just happened (`?event=` after a change), asks the host to scroll the
+ * widget's top into view after a change (the confirmation shows there, the iframe being as tall
+ * as its content) and applies the theme the host asked for at mount time (`#theme=` in the first
+ * URL, kept for this tab).
  */
 export function WidgetBridge() {
   const params = useSearchParams();
@@ -42,6 +44,9 @@ export function WidgetBridge() {
     if (!event) return;
     post({ type: "event", event, data: { id: params.get("id") } });
     setToast(EVENT_LABELS[event] ?? null);
+    // The page changed under the user (after a save, the endpoint's page): ask the host to bring
+    // the widget's top, where the confirmation shows, into view.
+    post({ type: "scroll", top: 0 });
     const clean = new URL(window.location.href);
     clean.searchParams.delete("event");
     clean.searchParams.delete("id");
@@ -57,7 +62,8 @@ export function WidgetBridge() {
   return toast ? (
     <div
       role="status"
-      className="fixed right-4 bottom-4 rounded-md bg-zinc-900 px-3 py-2 text-sm text-white shadow-lg dark:bg-white dark:text-zinc-900"
+      data-testid="widget-toast"
+      className="fixed top-3 right-3 z-30 rounded-md bg-zinc-900 px-3 py-2 text-sm text-white shadow-lg dark:bg-white dark:text-zinc-900"
     >
       {toast}
     </div>
@@ -65,7 +71,7 @@ export function WidgetBridge() {
 }
 
 // To the host page. "*" is safe here: only origins the tenant allowed can frame the widget (CSP
-// frame-ancestors), and the messages carry no secrets (a height, an event name and an id).
+// frame-ancestors), and the messages carry no secrets (a height, an offset, an event name, an id).
 function post(message: Record<string, unknown>) {
   if (window.parent !== window) window.parent.postMessage({ source: "hookline", ...message }, "*");
 }

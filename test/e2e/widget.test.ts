@@ -65,10 +65,25 @@ describe("the embeddable widget in a real browser", () => {
     await frame.getByText("Webhooks · Initech").waitFor();
     // The event-type picker shows the tenant's catalogue with descriptions.
     await frame.getByText("An invoice was paid in full.").waitFor();
+    // A short window: the form's button is below the fold, so the host page scrolls down to it.
+    await page.setViewportSize({ width: 1280, height: 500 });
     await frame.getByLabel("Endpoint URL").fill(receiver.url);
     await frame.getByLabel("invoice.paid").check();
     await frame.getByRole("button", { name: "Add endpoint" }).click();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await frame.getByRole("heading", { name: receiver.url }).waitFor();
+    // The host page, scrolled down to the form's button, was brought back to the widget's top,
+    // where the confirmation shows: in view, not somewhere below.
+    const toast = frame.getByTestId("widget-toast");
+    await toast.waitFor();
+    await expect
+      .poll(async () => (await page.locator("iframe").boundingBox())!.y, { timeout: 5000 })
+      .toBeGreaterThanOrEqual(0);
+    const seen = (await toast.boundingBox())!;
+    expect(seen.y).toBeGreaterThanOrEqual(0);
+    expect(seen.y + seen.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await expect(toast.textContent()).resolves.toBe("Endpoint added");
+    await page.setViewportSize({ width: 1280, height: 720 });
     const endpoint = await db.endpoint.findFirstOrThrow({ where: { url: receiver.url } });
     expect(endpoint.applicationId).toBe(customer.id);
     await page.locator("#events li", { hasText: `endpoint.created ${endpoint.id}` }).waitFor();

@@ -15,6 +15,7 @@ export async function startHostPage(appUrl: string): Promise<{ origin: string; c
   <h1>Tenant product</h1>
   <div id="webhooks"></div>
   <ul id="events"></ul>
+  <footer style="height: 2000px">The rest of the product page</footer>
   <script src="${appUrl}/widget.js"></script>
   <script>
     Hookline.mount(document.getElementById("webhooks"), {
