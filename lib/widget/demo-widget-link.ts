@@ -2,7 +2,10 @@ import { db } from "@/lib/db";
 import { DEMO_EMAIL } from "@/lib/tenants/seed-demo";
 import { createPortalAccess, PREVIEW_EXPIRY_SECONDS } from "@/lib/widget/create-portal-access";
 
-/** A fresh one-hour widget link for the seeded demo application, or null when there is no demo tenant. */
+/**
+ * A fresh one-hour widget link for the seeded demo application, as a path (mounted from the
+ * page's own origin, whatever host name it was opened at), or null when there is no demo tenant.
+ */
 export async function demoWidgetLink(): Promise<string | null> {
   const app = await db.application.findFirst({
     where: {
@@ -12,5 +15,6 @@ export async function demoWidgetLink(): Promise<string | null> {
     select: { id: true, tenantId: true },
   });
   if (!app) return null;
-  return (await createPortalAccess(app.tenantId, app.id, { expiry: PREVIEW_EXPIRY_SECONDS })).url;
+  const { url } = await createPortalAccess(app.tenantId, app.id, { expiry: PREVIEW_EXPIRY_SECONDS });
+  return new URL(url).pathname;
 }

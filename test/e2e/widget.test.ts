@@ -232,6 +232,21 @@ describe("the embeddable widget in a real browser", () => {
     await page.context().close();
   });
 
+  it("shows the demo widget when opened at localhost instead of APP_URL's 127.0.0.1", async () => {
+    const page = watchErrors(await (await browser.newContext()).newPage());
+    page.setDefaultTimeout(20_000);
+    const other = app.url.replace("127.0.0.1", "localhost");
+    await page.goto(`${other}/demo/widget`);
+    let frame: Frame | undefined;
+    for (let i = 0; i < 100 && !frame; i++) {
+      frame = page.frames().find((f) => f.url().startsWith(`${other}/embed/`));
+      if (!frame) await page.waitForTimeout(100);
+    }
+    await frame!.getByText("Webhooks · Demo customer").waitFor();
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("is configured in the portal: origins and theme saved (bad ones refused), and a live preview", async () => {
     const page = await signInAsDemo(browser, app);
     await page.getByRole("link", { name: "Widget" }).click();

@@ -25,14 +25,19 @@ export async function saveWidgetSettingsAction(_prev: FormState, form: FormData)
 
 export type PreviewState = { url?: string; error?: string };
 
-/** A one-hour widget link for one of the tenant's applications, to preview the widget here. */
+/**
+ * A one-hour widget link for one of the tenant's applications, to preview the widget here. As a
+ * path: the preview frames it from whatever host name the portal was opened at (localhost,
+ * 127.0.0.1, a LAN name), so it is same-origin and `frame-ancestors 'self'` lets it in, where
+ * APP_URL's origin would be another site and be refused.
+ */
 export async function previewWidgetAction(_prev: PreviewState, form: FormData): Promise<PreviewState> {
   const member = await currentMember();
   try {
     const { url } = await createPortalAccess(member.tenant.id, String(form.get("appId") ?? ""), {
       expiry: PREVIEW_EXPIRY_SECONDS,
     });
-    return { url };
+    return { url: new URL(url).pathname };
   } catch (error) {
     return { error: formProblem(error).error ?? "Could not create a preview link" };
   }
