@@ -36,8 +36,8 @@
       if (data.type === "resize" && typeof data.height === "number") {
         iframe.style.height = `${Math.max(120, Math.ceil(data.height))}px`;
       } else if (data.type === "scroll" && typeof data.top === "number" && options.autoScroll !== false) {
-        var margin = typeof options.scrollMargin === "number" ? options.scrollMargin : 16;
-        var target = iframe.getBoundingClientRect().top + Math.max(0, data.top) - margin;
+        const margin = typeof options.scrollMargin === "number" ? options.scrollMargin : 16;
+        const target = iframe.getBoundingClientRect().top + Math.max(0, data.top) - margin;
         // Only when that point is out of view: a widget already in sight stays still.
         if (target < 0 || target > window.innerHeight * 0.5)
           window.scrollTo({ top: window.scrollY + target, behavior: "smooth" });
