@@ -14,7 +14,15 @@ export function EventTypeForm({
   initial,
 }: {
   action: (prev: EventTypeFormState, form: FormData) => Promise<EventTypeFormState>;
-  initial?: { name: string; description: string; schema: string; example: string; thinPayload: boolean };
+  initial?: {
+    name: string;
+    description: string;
+    groupName: string;
+    schema: string;
+    example: string;
+    thinPayload: boolean;
+    deprecated: boolean;
+  };
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const id = initial ? `et-${initial.name}` : "et-new";
@@ -42,6 +50,13 @@ export function EventTypeForm({
         name="description"
         label="Description"
         defaultValue={v?.description ?? initial?.description}
+      />
+      <Field
+        id={`${id}-group`}
+        name="groupName"
+        label="Group (optional)"
+        hint="Groups event types in pickers; empty: the name's first part."
+        defaultValue={v?.groupName ?? initial?.groupName}
       />
       <div className="grid gap-3 md:grid-cols-2">
         <div>
@@ -88,6 +103,14 @@ export function EventTypeForm({
           defaultChecked={v ? v.thinPayload === "on" : initial?.thinPayload}
         />
         Thin payloads: deliver a reference to re-fetch instead of the content
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="deprecated"
+          defaultChecked={v ? v.deprecated === "on" : initial?.deprecated}
+        />
+        Deprecated: still sent, flagged in pickers as on its way out
       </label>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : initial ? "Save" : "Add event type"}

@@ -51,7 +51,19 @@ describe("delivering through the portal in a real browser", () => {
     await expect(page.getByLabel("Event type name").inputValue()).resolves.toBe("invoice.paid");
     await page.getByLabel("Example payload (optional)").first().fill('{"invoiceId":"inv_9","amount":990}');
     await page.getByRole("button", { name: "Add event type" }).click();
-    await page.getByRole("heading", { name: "invoice.paid" }).waitFor();
+    await page.getByTestId("event-types").getByText("invoice.paid").waitFor();
+    // One editor at a time, opened from the list: group and deprecation are set there.
+    await page.getByRole("link", { name: "Edit invoice.paid" }).click();
+    await page.getByRole("heading", { name: "Edit invoice.paid" }).waitFor();
+    await expect(page.getByLabel("Example payload (optional)").last().inputValue()).resolves.toContain(
+      '"amount": 990',
+    );
+    await page.getByLabel("Group (optional)").last().fill("Billing");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved.").last().waitFor();
+    await expect(page.getByTestId("event-types").getByRole("row").nth(1).textContent()).resolves.toContain(
+      "Billing",
+    );
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
     await page.getByText("No applications yet").waitFor();

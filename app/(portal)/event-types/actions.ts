@@ -21,7 +21,10 @@ export async function saveEventTypeAction(
 ): Promise<EventTypeFormState> {
   const member = await currentMember();
   const values = Object.fromEntries(
-    ["name", "description", "schema", "example", "thinPayload"].map((k) => [k, String(form.get(k) ?? "")]),
+    ["name", "description", "groupName", "schema", "example", "thinPayload", "deprecated"].map((k) => [
+      k,
+      String(form.get(k) ?? ""),
+    ]),
   );
   const name = eventTypeName.safeParse(form.get("name"));
   if (!name.success)
@@ -32,6 +35,11 @@ export async function saveEventTypeAction(
     description: String(form.get("description") ?? "").slice(0, 4096),
     schemas: checked.schemas,
     thinPayload: form.get("thinPayload") === "on",
+    deprecated: form.get("deprecated") === "on",
+    groupName:
+      String(form.get("groupName") ?? "")
+        .trim()
+        .slice(0, 256) || null,
   };
   try {
     if (form.get("mode") === "edit") {
