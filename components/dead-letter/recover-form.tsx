@@ -14,6 +14,8 @@ import { Select } from "@/components/ui/select";
 export function RecoverForm({
   endpoints,
   fixed,
+  since,
+  submitLabel = "Recover",
   action,
   progress,
 }: {
@@ -21,6 +23,9 @@ export function RecoverForm({
   endpoints?: { id: string; url: string; applicationId: string; application: { name: string } }[];
   /** … or the one endpoint this form recovers (an endpoint's page, portal or widget). */
   fixed?: { applicationId: string; endpointId: string };
+  /** A start chosen already (the oldest parked message): no date to pick, one button. */
+  since?: Date;
+  submitLabel?: string;
   action: (prev: RecoverState, form: FormData) => Promise<RecoverState>;
   progress: (taskId: string, appId: string, endpointId: string, since: string) => Promise<RecoveryProgress>;
 }) {
@@ -70,9 +75,13 @@ export function RecoverForm({
           />
         </div>
       )}
-      <LocalDateTimeInput id="recover-since" name="since" label="Failed messages since" />
+      {since ? (
+        <input type="hidden" name="since" value={since.toISOString()} />
+      ) : (
+        <LocalDateTimeInput id="recover-since" name="since" label="Failed messages since" />
+      )}
       <Button type="submit" disabled={pending || (!fixed && (endpoints ?? []).length === 0)}>
-        {pending ? "Starting…" : "Recover"}
+        {pending ? "Starting…" : submitLabel}
       </Button>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.taskId ? (

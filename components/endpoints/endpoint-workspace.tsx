@@ -98,6 +98,24 @@ export function EndpointWorkspace({
         <UrlCheckNotice check={actions.checkUrl} testHref={actions.send ? href("testing") : undefined} />
       ) : null}
       <EndpointStatus endpoint={endpoint} setEnabled={actions.setEnabled} canRecover={!!actions.recover} />
+      {!endpoint.disabled && overview.parked.count > 0 && overview.parked.since && actions.recover ? (
+        <div
+          className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
+          data-testid="parked-offer"
+        >
+          <p className="mb-3 text-sm">
+            {overview.parked.count} {overview.parked.count === 1 ? "message was" : "messages were"} held while
+            this endpoint was disabled. Send {overview.parked.count === 1 ? "it" : "them"} now?
+          </p>
+          <RecoverForm
+            fixed={{ applicationId: endpoint.applicationId, endpointId: endpoint.id }}
+            since={overview.parked.since}
+            submitLabel={`Send ${overview.parked.count} parked ${overview.parked.count === 1 ? "message" : "messages"}`}
+            action={actions.recover.start}
+            progress={actions.recover.progress}
+          />
+        </div>
+      ) : null}
       <nav
         aria-label="Endpoint sections"
         className="-mb-2 flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800"

@@ -17,7 +17,7 @@ export async function endpointOverview(
   filter: AttemptFilter = {},
 ) {
   const endpoint = await findEndpoint(tenantId, appId, endpointId);
-  const [details, attempts, catalogue, chart] = await Promise.all([
+  const [details, attempts, catalogue, chart, parked] = await Promise.all([
     db.endpoint.findUniqueOrThrow({
       where: { id: endpoint.id, tenantId },
       select: {
@@ -50,7 +50,20 @@ export async function endpointOverview(
     }),
     eventTypeCatalogue(tenantId, featureFlags),
     endpointChart(tenantId, endpoint.id, range),
+    // Messages held while it was disabled: offered for sending once it is enabled again.
+    // (From the oldest such message's time, which is what a recovery's `since` compares.)
+    db.$queryRaw<{ n: number; since: Date | null }[]>`
+      SELECT count(*)::int AS n, min(m."createdAt") AS since
+        FROM "Delivery" d JOIN "Message" m ON m.id = d."messageId"
+       WHERE d."tenantId" = ${tenantId} AND d."endpointId" = ${endpoint.id} AND d.status = 'parked'`,
   ]);
   const full = { ...endpoint, ...details };
-  return { endpoint: full, formValues: endpointFormValues(full), attempts, catalogue, chart };
+  return {
+    endpoint: full,
+    formValues: endpointFormValues(full),
+    attempts,
+    catalogue,
+    chart,
+    parked: { count: parked[0]?.n ?? 0, since: parked[0]?.since ?? null },
+  };
 }

@@ -124,6 +124,39 @@ describe("health in endpoint lists", () => {
     await receiver.close();
   });
 
+  it("offers a customer who enables a disabled endpoint to send what was parked meanwhile", {
+    timeout: 120_000,
+  }, async () => {
+    const receiver = await startReceiver(() => ({ status: 204 }));
+    const application = await svix.application.create({ name: "Parked" });
+    const ep = await svix.endpoint.create(application.id, { url: receiver.url, disabled: true });
+    for (let i = 0; i < 2; i++)
+      await svix.message.create(application.id, { eventType: "user.created", payload: { i } });
+    await expect
+      .poll(() => db.delivery.count({ where: { endpointId: ep.id, status: "parked" } }), { timeout: 20_000 })
+      .toBe(2);
+    const { url } = await svix.authentication.appPortalAccess(application.id, {});
+    const widget = watchErrors(await (await browser.newContext()).newPage());
+    await widget.goto(url);
+    await widget.getByRole("link", { name: receiver.url }).click();
+    // Disabled: no offer yet, the way out is said.
+    await widget.getByText("enable it, then recover them").waitFor();
+    expect(await widget.getByTestId("parked-offer").count()).toBe(0);
+    await widget.getByRole("button", { name: "Enable" }).click();
+    await widget
+      .getByTestId("parked-offer")
+      .getByText("2 messages were held while this endpoint was disabled")
+      .waitFor();
+    await widget.getByRole("button", { name: "Send 2 parked messages" }).click();
+    await widget.getByText("Recovering 2 deliveries: 2 sent again so far").waitFor({ timeout: 20_000 });
+    expect(receiver.requests).toHaveLength(2);
+    await widget.reload();
+    expect(await widget.getByTestId("parked-offer").count()).toBe(0);
+    expect(pageErrors(widget)).toEqual([]);
+    await widget.context().close();
+    await receiver.close();
+  });
+
   it("says at once, after an endpoint is created, when its URL cannot work", {
     timeout: 120_000,
   }, async () => {
