@@ -10,16 +10,7 @@ import { mailConfigured } from "@/lib/mail/send-mail";
 import { signUpIn } from "@/lib/schemas/auth";
 import { signUp } from "@/lib/tenants/sign-up";
 import { confirmSignUp, requestSignUp } from "@/lib/tenants/sign-up-request";
-
-export type SignUpState = {
-  ok: boolean;
-  error?: string;
-  fieldErrors?: Record<string, string>;
-  // What was submitted (never the password), shown again after an error.
-  values?: Record<string, string>;
-  /** Sign-up waits for the emailed link (SMTP_URL set): the address it went to. */
-  checkInbox?: string;
-};
+import type { SignUpState } from "@/lib/tenants/sign-up-state";
 
 /** Follows a confirmation link: creates the account, then sends the user to sign in. */
 export async function confirmSignUpAction(token: string): Promise<{ error?: string }> {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { createTenantAction, switchTenantAction } from "@/app/(portal)/actions";
 import { Nav } from "@/components/portal/nav";
 import { SignOutButton } from "@/components/portal/sign-out-button";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
@@ -28,7 +29,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <Nav />
           </div>
           <div className="ml-auto flex items-center gap-2">
-            <TenantSwitcher member={member} />
+            <TenantSwitcher
+              member={member}
+              switchTenant={switchTenantAction}
+              createTenant={createTenantAction}
+            />
             <PopoverMenu
               summary={
                 <>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import type { KeyState } from "@/app/(portal)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
+import type { KeyState } from "@/lib/api-keys/key-state";
 
 export function CreateKeyForm({ action }: { action: (prev: KeyState, form: FormData) => Promise<KeyState> }) {
   const [state, formAction, pending] = useActionState(action, {});

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { KeyState } from "@/app/(portal)/actions";
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { KeyState } from "@/lib/api-keys/key-state";
 import type { firstSteps } from "@/lib/tenants/first-steps";
 
 /** The dashboard's first-minute checklist, with a curl that works as it is (and a key to use). */

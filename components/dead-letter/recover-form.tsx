@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import type { RecoverState, RecoveryProgress } from "@/app/(portal)/dead-letter/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { Select } from "@/components/ui/select";
+import type { RecoveryStatus as RecoveryProgress } from "@/lib/messages/recovery-progress";
+import type { RecoverState } from "@/lib/schemas/recover-form";
 
 /**
  * Recovers an endpoint's failed messages since a time (in the viewer's zone) as a background task,
@@ -30,6 +31,7 @@ export function RecoverForm({
   progress: (taskId: string, appId: string, endpointId: string, since: string) => Promise<RecoveryProgress>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const problem = state.error ?? state.fieldErrors?.endpoint ?? state.fieldErrors?.since;
   const [seen, setSeen] = useState<RecoveryProgress | null>(null);
   useEffect(() => {
     setSeen(null);
@@ -83,7 +85,7 @@ export function RecoverForm({
       <Button type="submit" disabled={pending || (!fixed && (endpoints ?? []).length === 0)}>
         {pending ? "Starting…" : submitLabel}
       </Button>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
       {state.taskId ? (
         <div className="w-full space-y-2" data-testid="recovery-status">
           {!seen || seen.status === "running" ? (

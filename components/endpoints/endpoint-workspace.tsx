@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { RecoverState, RecoveryProgress } from "@/app/(portal)/dead-letter/actions";
 import { EndpointCharts } from "@/components/charts/endpoint-charts";
 import { RecoverForm } from "@/components/dead-letter/recover-form";
 import { EndpointAttempts } from "@/components/endpoints/endpoint-attempts";
@@ -22,7 +21,9 @@ import {
   type EndpointTab,
   endpointPageHref,
 } from "@/lib/endpoints/endpoint-page-query";
+import type { RecoveryStatus as RecoveryProgress } from "@/lib/messages/recovery-progress";
 import type { FormState } from "@/lib/portal/form-state";
+import type { RecoverState } from "@/lib/schemas/recover-form";
 
 export interface EndpointActions {
   save?: (prev: FormState, form: FormData) => Promise<FormState>;

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { EventTypeFormState } from "@/app/(portal)/event-types/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormState } from "@/lib/portal/form-state";
 
 const textarea =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";
@@ -13,7 +13,7 @@ export function EventTypeForm({
   action,
   initial,
 }: {
-  action: (prev: EventTypeFormState, form: FormData) => Promise<EventTypeFormState>;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
   initial?: {
     name: string;
     description: string;
@@ -31,7 +31,8 @@ export function EventTypeForm({
     // Re-mounted per result so the inputs take the submitted values back after an error.
     <form key={JSON.stringify(v ?? null)} action={formAction} className="space-y-3">
       <input type="hidden" name="mode" value={initial ? "edit" : "create"} />
-      {state.ok ? <Alert tone="success">Saved.</Alert> : null}
+      {state.saved ? <Alert tone="success">Saved.</Alert> : null}
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {initial ? (
         <input type="hidden" name="name" value={initial.name} />
       ) : (

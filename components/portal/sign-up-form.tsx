@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
-import type { SignUpState } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { SignUpState } from "@/lib/tenants/sign-up-state";
 
 export function SignUpForm({
   action,

@@ -1,8 +1,16 @@
-import { createTenantAction, switchTenantAction } from "@/app/(portal)/actions";
 import { PopoverMenu } from "@/components/ui/popover-menu";
 import type { CurrentMember } from "@/lib/auth/current-member";
 
-export function TenantSwitcher({ member }: { member: CurrentMember }) {
+/** The team menu: switch to another team, or start a new one (`switchTenant`, `createTenant`). */
+export function TenantSwitcher({
+  member,
+  switchTenant,
+  createTenant,
+}: {
+  member: CurrentMember;
+  switchTenant: (form: FormData) => Promise<void>;
+  createTenant: (form: FormData) => Promise<void>;
+}) {
   return (
     <PopoverMenu
       summary={
@@ -14,7 +22,7 @@ export function TenantSwitcher({ member }: { member: CurrentMember }) {
     >
       <p className="text-xs font-medium uppercase text-zinc-500 dark:text-zinc-400">Teams</p>
       {member.tenants.map((t) => (
-        <form key={t.id} action={switchTenantAction}>
+        <form key={t.id} action={switchTenant}>
           <input type="hidden" name="tenantId" value={t.id} />
           <button
             type="submit"
@@ -26,10 +34,7 @@ export function TenantSwitcher({ member }: { member: CurrentMember }) {
           </button>
         </form>
       ))}
-      <form
-        action={createTenantAction}
-        className="flex gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-800"
-      >
+      <form action={createTenant} className="flex gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-800">
         <label htmlFor="new-team" className="sr-only">
           New team name
         </label>

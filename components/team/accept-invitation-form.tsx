@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
-import type { AcceptState } from "@/app/(auth)/invite/[token]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { AcceptState } from "@/lib/team/accept-state";
 
 /** Creates the invited account (email fixed by the invitation), then signs in. */
 export function AcceptInvitationForm({

@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type { InviteState } from "@/app/(portal)/team/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import type { InviteState } from "@/lib/team/invite-state";
 
 /** Invites by email; the link is shown to copy and hand over (no mail server needed). */
 export function InviteForm({

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import type { PreviewState } from "@/app/(portal)/widget/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import type { PreviewState } from "@/lib/widget/preview-state";
 
 type HooklineGlobal = { mount: (el: HTMLElement, o: { url: string }) => { unmount(): void } };
 

@@ -4,6 +4,8 @@ import type { Capability } from "@/lib/widget/capabilities";
 import { hashPortalToken, PORTAL_TOKEN_PREFIX } from "@/lib/widget/portal-token";
 
 export interface WidgetAccess {
+  /** The token itself, for links back into the widget. */
+  token: string;
   tenantId: string;
   appId: string;
   appName: string;
@@ -36,6 +38,7 @@ export async function widgetAccess(token: string, now = new Date()): Promise<Wid
   if (granted.has("ManageEndpoint")) granted.add("ManageEndpointSecret");
   if (granted.has("ManageEndpointSecret")) granted.add("ViewEndpointSecret");
   return {
+    token,
     tenantId: row.tenantId,
     appId: row.applicationId,
     appName: row.application.name,

@@ -1,26 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentMember } from "@/lib/auth/current-member";
-import { type FormState, formProblem } from "@/lib/portal/form-state";
+import { portalFormAction } from "@/lib/actions/portal-action";
+import type { FormState } from "@/lib/portal/form-state";
 import { saveTeamSettings } from "@/lib/tenants/team-settings";
 
-export async function saveTeamSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const member = await currentMember();
-  const values = {
-    name: String(form.get("name") ?? ""),
-    retentionDays: String(form.get("retentionDays") ?? ""),
-    svixHeaders: form.get("svixHeaders") === "on" ? "on" : "",
-  };
-  try {
+/** The team's name, retention and Svix header names (saveTeamSettings checks the role itself). */
+export const saveTeamSettingsAction = portalFormAction(
+  { role: "member" },
+  async ({ member, form }): Promise<FormState> => {
+    const values = {
+      name: String(form.get("name") ?? ""),
+      retentionDays: String(form.get("retentionDays") ?? ""),
+      svixHeaders: form.get("svixHeaders") === "on" ? "on" : "",
+    };
     await saveTeamSettings(member.tenant.id, member.role, {
       name: values.name,
       retentionDays: values.retentionDays,
       svixHeaders: values.svixHeaders === "on",
     });
-  } catch (error) {
-    return { ...formProblem(error), values };
-  }
-  revalidatePath("/", "layout");
-  return { saved: true, values };
-}
+    revalidatePath("/", "layout");
+    return { saved: true, values };
+  },
+);

@@ -2,70 +2,62 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { currentMember } from "@/lib/auth/current-member";
+import { errorAs, portalAction, portalFormAction } from "@/lib/actions/portal-action";
 import { Role } from "@/lib/generated/prisma/enums";
-import { type FormState, formProblem } from "@/lib/portal/form-state";
 import { changeMember } from "@/lib/team/change-member";
 import { createInvitation } from "@/lib/team/create-invitation";
+import type { InviteState } from "@/lib/team/invite-state";
 import { revokeInvitation } from "@/lib/team/revoke-invitation";
 
-// Every action checks the caller's role on the server (lib/team/team-permissions.ts); the page
-// hiding controls from members is a courtesy, not the protection.
+// Every action checks the caller's role on the server (lib/team/team-permissions.ts, given the
+// member's role); the page hiding controls from members is a courtesy, not the protection.
 
 const inviteIn = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-  role: z.enum(Role),
+  role: z.enum(Role).catch("member"),
 });
 
-export type InviteState = FormState & { url?: string; email?: string };
-
-export async function inviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
-  const member = await currentMember();
-  const values = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "member") };
-  const parsed = inviteIn.safeParse(values);
-  if (!parsed.success) return { fieldErrors: { email: parsed.error.issues[0]!.message }, values };
-  try {
+export const inviteAction = portalFormAction(
+  { role: "member", schema: inviteIn },
+  async ({ member, input }): Promise<InviteState> => {
     const { url, invitation } = await createInvitation(
       member.tenant.id,
       { userId: member.user.id, role: member.role },
-      parsed.data,
+      input,
     );
     revalidatePath("/team");
     return { url, email: invitation.email };
-  } catch (error) {
-    return { ...formProblem(error), values };
-  }
-}
+  },
+);
 
-export async function changeRoleAction(membershipId: string, role: Role): Promise<{ error?: string }> {
-  const member = await currentMember();
-  try {
+const done = async (): Promise<{ error?: string }> => {
+  revalidatePath("/team");
+  return {};
+};
+
+export const changeRoleAction = portalAction(
+  "member",
+  async (member, membershipId: string, role: Role) => {
     await changeMember(member.tenant.id, member.role, membershipId, { role: z.enum(Role).parse(role) });
-  } catch (error) {
-    return { error: formProblem(error).error };
-  }
-  revalidatePath("/team");
-  return {};
-}
+    return done();
+  },
+  errorAs("Could not change the role"),
+);
 
-export async function removeMemberAction(membershipId: string): Promise<{ error?: string }> {
-  const member = await currentMember();
-  try {
+export const removeMemberAction = portalAction(
+  "member",
+  async (member, membershipId: string) => {
     await changeMember(member.tenant.id, member.role, membershipId, { remove: true });
-  } catch (error) {
-    return { error: formProblem(error).error };
-  }
-  revalidatePath("/team");
-  return {};
-}
+    return done();
+  },
+  errorAs("Could not remove the member"),
+);
 
-export async function revokeInvitationAction(invitationId: string): Promise<{ error?: string }> {
-  const member = await currentMember();
-  try {
+export const revokeInvitationAction = portalAction(
+  "member",
+  async (member, invitationId: string) => {
     await revokeInvitation(member.tenant.id, member.role, invitationId);
-  } catch (error) {
-    return { error: formProblem(error).error };
-  }
-  revalidatePath("/team");
-  return {};
-}
+    return done();
+  },
+  errorAs("Could not revoke the invitation"),
+);

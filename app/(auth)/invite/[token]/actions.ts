@@ -11,13 +11,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { formProblem } from "@/lib/portal/form-state";
 import { signUpIn } from "@/lib/schemas/auth";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
-
-export type AcceptState = {
-  ok?: boolean;
-  error?: string;
-  fieldErrors?: Record<string, string>;
-  email?: string;
-};
+import type { AcceptState } from "@/lib/team/accept-state";
 
 async function enterTenant(tenantId: string) {
   (await cookies()).set(TENANT_COOKIE, tenantId, tenantCookieOptions());

@@ -1,22 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentMember } from "@/lib/auth/current-member";
+import { errorAs, portalAction } from "@/lib/actions/portal-action";
 import { resendMessage } from "@/lib/messages/resend-message";
-import { formProblem } from "@/lib/portal/form-state";
 
 /** Resends one message to one endpoint of the tenant's application. */
-export async function resendToEndpointAction(
-  appId: string,
-  msgId: string,
-  endpointId: string,
-): Promise<{ error?: string }> {
-  const member = await currentMember();
-  try {
+export const resendToEndpointAction = portalAction(
+  "member",
+  async (member, appId: string, msgId: string, endpointId: string): Promise<{ error?: string }> => {
     await resendMessage(member.tenant.id, appId, msgId, endpointId);
-  } catch (error) {
-    return { error: formProblem(error).error ?? "Could not resend" };
-  }
-  revalidatePath(`/applications/${appId}/messages/${msgId}`);
-  return {};
-}
+    revalidatePath(`/applications/${appId}/messages/${msgId}`);
+    return {};
+  },
+  errorAs("Could not resend"),
+);
