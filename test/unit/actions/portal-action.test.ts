@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import type { FormState } from "@/lib/portal/form-state";
 
 // The one prologue every portal action runs (issue #14 item 10): session, role, input, errors.
 let role = "member";
@@ -24,7 +25,7 @@ const form = (fields: Record<string, string | string[]>) => {
 describe("portalFormAction", () => {
   const save = portalFormAction(
     { role: { admin: "rename things" }, schema: z.object({ name: z.string().min(3, "Too short") }) },
-    async ({ member, input }, id: string) => {
+    async ({ member, input }, id: string): Promise<FormState> => {
       if (input.name === "taken") throw conflict("That name is taken");
       return { saved: true, values: { seen: `${member.tenant.id}/${id}/${input.name}` } };
     },
@@ -59,13 +60,13 @@ describe("portalFormAction", () => {
   });
 
   it("lets a redirect through and sends anything unexpected to the error page", async () => {
-    const redirecting = portalFormAction({ role: "member" }, async () => {
+    const redirecting = portalFormAction({ role: "member" }, async (): Promise<FormState> => {
       throw Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/x;307;" });
     });
     await expect(redirecting({}, form({}))).rejects.toMatchObject({
       digest: expect.stringMatching(/^NEXT_REDIRECT/),
     });
-    const broken = portalFormAction({ role: "member" }, async () => {
+    const broken = portalFormAction({ role: "member" }, async (): Promise<FormState> => {
       throw new Error("database down");
     });
     await expect(broken({}, form({}))).rejects.toThrow("database down");
