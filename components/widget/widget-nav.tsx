@@ -1,14 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 
-/** Endpoints | Messages, inside the widget. */
+/** Endpoints | Messages | Failed, inside the widget. */
 export function WidgetNav({ base }: { base: string }) {
   const pathname = usePathname();
+  const failed = useSearchParams().get("status") === "failed";
+  const inLog = pathname.startsWith(`${base}/messages`);
   const links = [
     { href: base, label: "Endpoints", active: pathname === base || pathname.startsWith(`${base}/endpoints`) },
-    { href: `${base}/messages`, label: "Messages", active: pathname.startsWith(`${base}/messages`) },
+    { href: `${base}/messages`, label: "Messages", active: inLog && !failed },
+    { href: `${base}/messages?status=failed`, label: "Failed", active: inLog && failed },
   ];
   return (
     <nav aria-label="Webhooks" className="flex gap-1">

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { Svix } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { seriousViolations } from "../support/accessibility";
 import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
@@ -107,7 +108,14 @@ describe("health in endpoint lists", () => {
     const widget = watchErrors(await (await browser.newContext()).newPage());
     await widget.emulateMedia({ colorScheme: "dark" });
     await widget.goto(url);
-    await widget.getByRole("link", { name: receiver.url }).click();
+    // The failed-deliveries view lists them and says where to recover them.
+    await widget.getByRole("navigation", { name: "Webhooks" }).getByRole("link", { name: "Failed" }).click();
+    await expect(widget.getByTestId("failed-endpoints").textContent()).resolves.toMatch(
+      /3 failed · recover on its Overview/,
+    );
+    await expect.poll(() => widget.getByRole("link", { name: /^msg_/ }).count()).toBe(3);
+    expect(await seriousViolations(widget)).toEqual([]);
+    await widget.getByTestId("failed-endpoints").getByRole("link", { name: receiver.url }).click();
     await widget.getByRole("heading", { name: "Recover failed messages" }).waitFor();
     const anHourAgo = await widget.evaluate(() => {
       const d = new Date(Date.now() - 3_600_000);

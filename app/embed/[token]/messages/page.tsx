@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { MessageFilterForm } from "@/components/messages/message-filter-form";
 import { MessageLogTable } from "@/components/messages/message-log-table";
 import { Card } from "@/components/ui/card";
@@ -27,14 +28,45 @@ export default async function WidgetMessagesPage({
     db.endpoint.findMany({
       where: { tenantId: access.tenantId, applicationId: access.appId },
       orderBy: { id: "asc" },
-      select: { id: true, url: true },
+      select: {
+        id: true,
+        url: true,
+        // The failed-deliveries view says where to recover them.
+        _count: { select: { deliveries: { where: { status: "failed" } } } },
+      },
     }),
     eventTypeCatalogue(access.tenantId, access.featureFlags),
   ]);
   const base = `/embed/${token}/messages`;
   const pageHref = (cursor: { before?: string; after?: string }) => logPageHref(base, query, cursor, ["app"]);
+  const failing = endpoints.filter((e) => e._count.deliveries > 0);
   return (
     <div className="space-y-4">
+      {filters.status === "failed" ? (
+        <Card title="Failed deliveries">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Messages your server did not accept after every retry. Fix your server, then recover them from the
+            endpoint: they are sent again, in order.
+          </p>
+          {failing.length ? (
+            <ul className="mt-2 space-y-1 text-sm" data-testid="failed-endpoints">
+              {failing.map((e) => (
+                <li key={e.id}>
+                  <Link
+                    href={`/embed/${token}/endpoints/${e.id}`}
+                    className="break-all text-brand-600 underline dark:text-brand-300"
+                  >
+                    {e.url}
+                  </Link>{" "}
+                  · {e._count.deliveries} failed · recover on its Overview
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm">None: every delivery got through or is still being retried.</p>
+          )}
+        </Card>
+      ) : null}
       <Card>
         <MessageFilterForm
           action={base}
