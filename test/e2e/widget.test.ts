@@ -109,7 +109,7 @@ describe("the embeddable widget in a real browser", () => {
     await expect(frame.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(
       true,
     );
-    await page.screenshot({ path: path.join(SCREENSHOTS, "widget.png"), fullPage: true });
+    await page.locator("iframe").screenshot({ path: path.join(SCREENSHOTS, "widget.png") });
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
     await receiver.close();
