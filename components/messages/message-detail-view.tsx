@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DeliveryStatusBadge } from "@/components/messages/delivery-status-badge";
 import { ResendButton } from "@/components/messages/resend-button";
 import { Card } from "@/components/ui/card";
@@ -13,10 +14,13 @@ import type { messageDetail } from "@/lib/messages/message-detail";
 export function MessageDetailView({
   detail,
   resend,
+  endpointHref,
 }: {
   detail: Awaited<ReturnType<typeof messageDetail>>;
   /** Absent for read-only viewers. */
   resend?: (endpointId: string) => Promise<{ error?: string }>;
+  /** An endpoint's page (where a disabled one is enabled). */
+  endpointHref: (endpointId: string) => string;
 }) {
   const { message, deliveries, attempts } = detail;
   // A raw (non-JSON) payload is shown as sent.
@@ -95,7 +99,19 @@ export function MessageDetailView({
                     ) : null}
                   </span>
                 </span>
-                {resend ? (
+                {d.endpoint.disabled ? (
+                  // Nothing would be sent to a disabled endpoint: say so, and where to enable it.
+                  <span
+                    className="text-xs text-amber-800 dark:text-amber-300"
+                    data-testid="disabled-endpoint"
+                  >
+                    Endpoint disabled: nothing is sent.{" "}
+                    <Link href={endpointHref(d.endpoint.id)} className="font-medium underline">
+                      Enable it
+                    </Link>
+                    , then its parked messages can be sent.
+                  </span>
+                ) : resend ? (
                   <ResendButton
                     resend={resend.bind(null, d.endpoint.id)}
                     label={`Resend to ${d.endpoint.url}`}

@@ -146,7 +146,17 @@ describe("health in endpoint lists", () => {
     const { url } = await svix.authentication.appPortalAccess(application.id, {});
     const widget = watchErrors(await (await browser.newContext()).newPage());
     await widget.goto(url);
-    await widget.getByRole("link", { name: receiver.url }).click();
+    // A parked message's page offers no "Resend" that would send nothing: it says why, and where to enable.
+    await widget
+      .getByRole("navigation", { name: "Webhooks" })
+      .getByRole("link", { name: "Messages" })
+      .click();
+    await widget.getByRole("link", { name: /^msg_/ }).first().click();
+    await expect(widget.getByTestId("disabled-endpoint").textContent()).resolves.toMatch(
+      /Endpoint disabled: nothing is sent/,
+    );
+    expect(await widget.getByRole("button", { name: /^Resend/ }).count()).toBe(0);
+    await widget.getByTestId("disabled-endpoint").getByRole("link", { name: "Enable it" }).click();
     // Disabled: no offer yet, the way out is said.
     await widget.getByText("enable it, then recover them").waitFor();
     expect(await widget.getByTestId("parked-offer").count()).toBe(0);

@@ -28,6 +28,7 @@ export default async function WidgetMessagePage({
         resend={
           access.can("CreateAttempts") ? widgetResendAction.bind(null, token, detail.message.id) : undefined
         }
+        endpointHref={(id) => `/embed/${token}/endpoints/${id}`}
       />
     </div>
   );

@@ -26,6 +26,7 @@ export default async function MessagePage({
       <MessageDetailView
         detail={detail}
         resend={resendToEndpointAction.bind(null, detail.app.id, detail.message.id)}
+        endpointHref={(id) => `/applications/${detail.app.id}/endpoints/${id}`}
       />
     </div>
   );
