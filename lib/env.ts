@@ -87,6 +87,10 @@ const schema = z.object({
   WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(500),
   // `npm run worker` serves /health/live and /health/ready on this port (0: any free port; unset: none).
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>` when set.
+  METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  // The queue gauges (due, scheduled, oldest due, disabled endpoints) query PostgreSQL at most this often.
+  METRICS_QUERY_INTERVAL: duration.prefault("5s"),
   // On SIGTERM, how long in-flight API requests get to finish before their connections are closed.
   SHUTDOWN_GRACE: duration.prefault("10s"),
   MESSAGE_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),

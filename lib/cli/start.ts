@@ -12,6 +12,8 @@ import { disconnectDb } from "@/lib/db";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { stampClientAddress } from "@/lib/http/client-address";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
+import { observeRequest } from "@/lib/metrics/observe-request";
+import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 import { withWidgetHeaders } from "@/lib/widget/frame-headers";
 
@@ -55,6 +57,15 @@ const handleWithWidgetHeaders = withWidgetHeaders(handle);
 const hsts = baseUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 const http = drainingServer((req, res) => {
   stampClientAddress(req, env.TRUST_PROXY);
+  observeRequest(req, res);
+  // Prometheus, ahead of Next and the API's rate limits (METRICS_TOKEN guards it when set).
+  if (req.url === "/metrics" || req.url?.startsWith("/metrics?")) {
+    serveMetrics(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: "internal_error", detail: "Metrics unavailable" }));
+    });
+    return;
+  }
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   const hot = serveHotRoute(req, res);
   if (hot) {
@@ -85,7 +96,7 @@ ${
 `
     : ""
 }${env.DEMO_WIDGET ? `  Widget demo:   ${baseUrl}/demo/widget\n` : ""}
-  API reference: ${baseUrl}/docs/api      Stop with Ctrl-C.
+  API reference: ${baseUrl}/docs/api      Metrics: ${baseUrl}/metrics      Stop with Ctrl-C.
 ${openings()}`);
 
 /** What this configuration leaves open, so nobody runs a demo setting on a public address unaware. */

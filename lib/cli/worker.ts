@@ -1,5 +1,5 @@
 // `npm run worker`: delivery workers only, against DATABASE_URL (or the embedded database). Run as
-// many as you like on one PostgreSQL. Probes on WORKER_HEALTH_PORT when set. SIGINT/SIGTERM let
+// many as you like on one PostgreSQL. Probes and /metrics on WORKER_HEALTH_PORT when set. SIGINT/SIGTERM let
 // in-flight attempts finish, then exit; a worker that gives up for good exits with 1.
 import { boot } from "@/lib/cli/boot";
 import { disconnectDb } from "@/lib/db";
@@ -24,7 +24,7 @@ const health =
   booted.env.WORKER_HEALTH_PORT === undefined
     ? null
     : await startHealthServer(booted.env.WORKER_HEALTH_PORT, booted.env.HOST);
-if (health) log(`Health: http://${booted.env.HOST}:${health.port}/health/ready`);
+if (health) log(`Health: http://${booted.env.HOST}:${health.port}/health/ready (metrics: /metrics)`);
 log(`Delivering with up to ${booted.env.WORKER_CONCURRENCY} attempts in flight.`);
 
 let stopping = false;

@@ -13,6 +13,8 @@ export interface DispatcherOptions {
   /** Attempts in flight to one endpoint at most (each endpoint earns its way up to it). */
   endpointMaxInFlight: number;
   log?: (line: string) => void;
+  /** Told of every attempt once it is over (the worker counts them for its metrics). */
+  onAttempt?: (result: AttemptResult) => void;
 }
 
 export interface DeliveryDispatcher {
@@ -150,6 +152,7 @@ export function deliveryDispatcher(options: DispatcherOptions): DeliveryDispatch
       if (!holding) return;
       holding = false;
       clearTimeout(stallTimer);
+      if (result) options.onAttempt?.(result);
       gate.leave(
         endpointId,
         result ? { timedOut: result.errorKind === "timeout", durationMs: result.durationMs } : null,

@@ -1,11 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { readiness } from "@/lib/health/readiness";
+import { serveMetrics } from "@/lib/metrics/serve-metrics";
 
 /**
  * A small HTTP server for a worker process's probes: `/health/live` (the process answers) and
  * `/health/ready` (database, workers, queue lag; 503 when it cannot deliver), also under the API's
- * paths `/api/v1/health/live` and `/api/v1/health/ready`. Returns the port it listens on.
+ * paths `/api/v1/health/live` and `/api/v1/health/ready`, and its Prometheus `/metrics`
+ * (METRICS_TOKEN applies). Returns the port it listens on.
  */
 export async function startHealthServer(
   port: number,
@@ -17,6 +19,12 @@ export async function startHealthServer(
       res
         .writeHead(status, { "content-type": "application/json", "cache-control": "no-store" })
         .end(JSON.stringify(body));
+    if (path === "/metrics") {
+      serveMetrics(req, res).catch(() =>
+        send(500, { code: "internal_error", detail: "Metrics unavailable" }),
+      );
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, { code: "method_not_allowed" });
     if (path === "/health/live") return send(200, { status: "alive" });
     if (path === "/health/ready") {
@@ -26,7 +34,7 @@ export async function startHealthServer(
       );
       return;
     }
-    send(404, { code: "not_found", detail: "Try /health/live or /health/ready" });
+    send(404, { code: "not_found", detail: "Try /health/live, /health/ready or /metrics" });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

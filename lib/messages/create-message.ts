@@ -6,6 +6,7 @@ import { groupCommit } from "@/lib/db/group-commit";
 import { newId } from "@/lib/ids";
 import { withDeliveriesSql } from "@/lib/jobs/with-deliveries";
 import { type InsertedMessage, insertMessages, type MessageRow } from "@/lib/messages/insert-messages";
+import { messagesAccepted } from "@/lib/metrics/metrics";
 import type { ApplicationIn } from "@/lib/schemas/application";
 import type { MessageIn } from "@/lib/schemas/message";
 
@@ -158,11 +159,14 @@ async function acceptTogether(rows: MessageRow[]): Promise<(InsertedMessage | Er
   return rows.map((r) => results.get(r.id)!);
 }
 
-function insertAndEnqueue(rows: MessageRow[]): Promise<InsertedMessage[]> {
-  return withDeliveriesSql(async (_client, sql, enqueue) => {
+async function insertAndEnqueue(rows: MessageRow[]): Promise<InsertedMessage[]> {
+  const inserted = await withDeliveriesSql(async (_client, sql, enqueue) => {
     const inserted = await insertMessages(sql, rows);
     const dueAt = new Map(rows.map((r) => [r.id, r.deliverAt ?? r.createdAt]));
     for (const m of inserted) enqueue(m.pending.map((d) => ({ ...d, runAt: dueAt.get(m.id)! })));
     return inserted;
   });
+  // Committed: count them (hookline_messages_accepted_total).
+  messagesAccepted.inc(inserted.filter((m) => m.accepted).length);
+  return inserted;
 }

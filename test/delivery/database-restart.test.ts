@@ -83,6 +83,13 @@ describe("PostgreSQL restarts and killed workers", () => {
     // Alive all the same: restarting the processes would not bring PostgreSQL back.
     expect(await statusOf(`http://127.0.0.1:${healthPort}/health/live`)).toBe(200);
     expect(await statusOf(`${api.url}/api/v1/health/live`)).toBe(200);
+    // The worker's metrics still answer, in time (queue figures from PostgreSQL are skipped), and
+    // count the attempts it made before the outage.
+    const started = Date.now();
+    const during = await fetch(`http://127.0.0.1:${healthPort}/metrics`);
+    expect(during.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await during.text()).toMatch(/hookline_attempts_total\{outcome="success"\} [1-9]\d*/);
     await new Promise((r) => setTimeout(r, 3000));
     await server.start();
     await waitUntil(async () => (await statusOf(workerReady)) === 200, 30_000, 200);

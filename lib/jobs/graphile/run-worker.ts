@@ -8,6 +8,8 @@ import { env } from "@/lib/env";
 import { registerWorker, type WorkerState, type WorkerStatus } from "@/lib/health/worker-registry";
 import { RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
 import { taskList } from "@/lib/jobs/graphile/task-list";
+import { reportInFlight } from "@/lib/metrics/gauges";
+import { observeAttempt } from "@/lib/metrics/metrics";
 
 // A runner that stops on its own this many times within CRASH_WINDOW_MS while PostgreSQL answers
 // is broken, not unlucky: the worker gives up and the process should exit for its supervisor.
@@ -79,7 +81,9 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
     maxInFlight: options.concurrency,
     endpointMaxInFlight: options.endpointConcurrency ?? options.concurrency,
     log,
+    onAttempt: observeAttempt,
   });
+  const stopReporting = reportInFlight(() => dispatcher.stats().inFlight);
 
   const startRunner = async (): Promise<Runner> => {
     const runner = await run({
@@ -190,6 +194,7 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
       if (poolId) await unlockPool(connectionString, poolId).catch(() => undefined);
       setState("stopped");
       unregister();
+      stopReporting();
     },
   };
 }

@@ -3,6 +3,7 @@ import { deliver } from "@/lib/delivery/deliver";
 import { env } from "@/lib/env";
 import { inngest } from "@/lib/jobs/inngest/client";
 import { deliveryRequested } from "@/lib/jobs/inngest/events";
+import { observeAttempt } from "@/lib/metrics/metrics";
 
 /**
  * On `delivery.requested`: attempt, and while our retry policy says "again at T", sleep until T
@@ -24,7 +25,7 @@ export const deliverMessage = inngest.createFunction(
     },
   },
   async ({ event, step }) => {
-    const deps = { config: deliveryConfig() };
+    const deps = { config: deliveryConfig(), onAnswered: observeAttempt };
     let trigger = event.data.trigger;
     const outcomes: string[] = [];
     for (let attempt = 1; ; attempt++) {
