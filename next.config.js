@@ -29,6 +29,10 @@ const nextConfig = {
     // QuickJS loads its WebAssembly file from its own package folder.
     "quickjs-emscripten-core",
     "@jitl/quickjs-wasmfile-release-sync",
+    // pino's pretty transport runs in a worker thread that loads pino-pretty from node_modules.
+    "pino",
+    "pino-pretty",
+    "thread-stream",
   ],
   poweredByHeader: false,
   experimental: {

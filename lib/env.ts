@@ -87,6 +87,9 @@ const schema = z.object({
   WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(500),
   // `npm run worker` serves /health/live and /health/ready on this port (0: any free port; unset: none).
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // Logs: JSON lines (default when stdout is not a terminal) or readable lines; pino's levels.
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>` when set.
   METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   // The queue gauges (due, scheduled, oldest due, disabled endpoints) query PostgreSQL at most this often.

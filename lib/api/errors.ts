@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/database-errors";
+import { logger } from "@/lib/log/logger";
+import { requestContext } from "@/lib/log/request-context";
 
 /** The one error type domain code throws; `toErrorResponse` turns it into Svix's `{code, detail}`. */
 export class ApiError extends Error {
@@ -54,14 +56,17 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ValidationFailed) return json({ code: "validation", detail: error.problems }, 422);
   if (error instanceof ZodError) return json({ code: "validation", detail: zodProblems(error, "body") }, 422);
   if (isDatabaseUnavailable(error)) {
-    console.error(`[api] the database is unavailable: ${(error as Error).message.split("\n").at(-1)}`);
+    logger().warn(
+      { reqId: requestContext()?.requestId, reason: (error as Error).message.split("\n").at(-1) },
+      "the database is unavailable",
+    );
     return json(
       { code: "service_unavailable", detail: "The database is unavailable; retry in a moment" },
       503,
       { "retry-after": "1" },
     );
   }
-  const requestId = randomUUID();
-  console.error(`[api] unhandled error (request ${requestId}):`, error);
+  const requestId = requestContext()?.requestId ?? randomUUID();
+  logger().error({ reqId: requestId, err: error }, "unhandled error");
   return json({ code: "internal_error", detail: `Internal server error (request id ${requestId})` }, 500);
 }

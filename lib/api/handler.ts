@@ -12,6 +12,7 @@ import { spendApiRequest } from "@/lib/api/reserved-limiter";
 import { storableJsonProblem } from "@/lib/api/storable-json";
 import { findApplication } from "@/lib/applications/find-application";
 import { env } from "@/lib/env";
+import { requestContext } from "@/lib/log/request-context";
 
 export interface ApiContext<P> {
   req: Request;
@@ -48,6 +49,9 @@ export function apiHandler<P = Record<string, never>>(
     try {
       const caller = await authenticate(req);
       const { tenantId } = caller;
+      // The request's log line names the tenant from here on.
+      const context = requestContext();
+      if (context) context.tenantId = tenantId;
       await spendApiRequest(caller.apiKeyId);
       const params = (await route?.params) ?? ({} as P);
       if (caller.onlyApplicationId)

@@ -2,6 +2,7 @@
 // portal and API on PORT, and a delivery worker. Ctrl-C or SIGTERM stops accepting requests, lets
 // those in flight finish (SHUTDOWN_GRACE), then stops the worker and the embedded database.
 import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { boot, isLoopbackHost } from "@/lib/cli/boot";
@@ -12,12 +13,16 @@ import { disconnectDb } from "@/lib/db";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { stampClientAddress } from "@/lib/http/client-address";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
+import { logRequest } from "@/lib/log/log-request";
+import { logger } from "@/lib/log/logger";
+import { requestContext, withRequestContext } from "@/lib/log/request-context";
 import { observeRequest } from "@/lib/metrics/observe-request";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 import { withWidgetHeaders } from "@/lib/widget/frame-headers";
 
-const log = (line: string) => console.log(`[hookline] ${line}`);
+// Progress lines go through the logger (JSON when not on a terminal); the banner below stays human.
+const log = (line: string) => logger().info(line);
 
 const booted = await boot(log);
 const { env } = booted;
@@ -58,6 +63,11 @@ const hsts = baseUrl.startsWith("https://") ? "max-age=31536000; includeSubDomai
 const http = drainingServer((req, res) => {
   stampClientAddress(req, env.TRUST_PROXY);
   observeRequest(req, res);
+  // Everything below runs in this request's context: its id, and the tenant once authenticated.
+  withRequestContext(logRequest(req, res), () => serve(req, res));
+});
+
+function serve(req: IncomingMessage, res: ServerResponse) {
   // Prometheus, ahead of Next and the API's rate limits (METRICS_TOKEN guards it when set).
   if (req.url === "/metrics" || req.url?.startsWith("/metrics?")) {
     serveMetrics(req, res).catch(() => {
@@ -70,14 +80,14 @@ const http = drainingServer((req, res) => {
   const hot = serveHotRoute(req, res);
   if (hot) {
     hot.catch((error: unknown) => {
-      console.error("[hookline] hot route failed:", error);
+      logger().error({ err: error, reqId: requestContext()?.requestId }, "hot route failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ code: "internal_error", detail: "Internal server error" }));
     });
     return;
   }
   void handleWithWidgetHeaders(req, res);
-});
+}
 await new Promise<void>((resolve, reject) => {
   http.server.once("error", reject);
   http.server.listen(env.PORT, env.HOST, resolve);

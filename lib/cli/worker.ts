@@ -5,8 +5,9 @@ import { boot } from "@/lib/cli/boot";
 import { disconnectDb } from "@/lib/db";
 import { startHealthServer } from "@/lib/health/health-server";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
+import { logger } from "@/lib/log/logger";
 
-const log = (line: string) => console.log(`[hookline worker] ${line}`);
+const log = (line: string) => logger().info({ process: "worker" }, line);
 const booted = await boot(log);
 if (booted.env.JOBS_DRIVER !== "graphile") {
   console.error(

@@ -13,8 +13,8 @@ export interface DispatcherOptions {
   /** Attempts in flight to one endpoint at most (each endpoint earns its way up to it). */
   endpointMaxInFlight: number;
   log?: (line: string) => void;
-  /** Told of every attempt once it is over (the worker counts them for its metrics). */
-  onAttempt?: (result: AttemptResult) => void;
+  /** Told of every attempt once it is over (the worker counts and logs them). */
+  onAttempt?: (result: AttemptResult, delivery: AttemptIds) => void;
 }
 
 export interface DeliveryDispatcher {
@@ -30,6 +30,14 @@ export interface DeliveryDispatcher {
    */
   close(): Promise<void>;
   stats(): { inFlight: number; waiting: number; recording: number };
+}
+
+/** Which delivery an attempt was for. */
+export interface AttemptIds {
+  deliveryId: string;
+  messageId: string;
+  endpointId: string;
+  tenantId: string;
 }
 
 interface Waiting {
@@ -152,7 +160,6 @@ export function deliveryDispatcher(options: DispatcherOptions): DeliveryDispatch
       if (!holding) return;
       holding = false;
       clearTimeout(stallTimer);
-      if (result) options.onAttempt?.(result);
       gate.leave(
         endpointId,
         result ? { timedOut: result.errorKind === "timeout", durationMs: result.durationMs } : null,
@@ -167,8 +174,18 @@ export function deliveryDispatcher(options: DispatcherOptions): DeliveryDispatch
     track(
       claimDelivery(item.id, claimedAt, options.config.orphanGraceMs)
         .then(async (delivery) => {
-          if (delivery)
-            await deliverClaimed(delivery, claimedAt, { ...deps, onAnswered: free }, item.trigger);
+          if (!delivery) return;
+          const ids = {
+            deliveryId: delivery.id,
+            messageId: delivery.messageId,
+            endpointId: delivery.endpointId,
+            tenantId: delivery.tenantId,
+          };
+          const answered = (result: AttemptResult) => {
+            options.onAttempt?.(result, ids);
+            free(result);
+          };
+          await deliverClaimed(delivery, claimedAt, { ...deps, onAnswered: answered }, item.trigger);
         })
         .catch((error: unknown) => {
           // Not claimed (still pending) or not recorded (still `sending`): the sweep requests it

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { registerWorker, type WorkerState, type WorkerStatus } from "@/lib/health/worker-registry";
 import { RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
 import { taskList } from "@/lib/jobs/graphile/task-list";
+import { logAttempt } from "@/lib/log/log-attempt";
 import { reportInFlight } from "@/lib/metrics/gauges";
 import { observeAttempt } from "@/lib/metrics/metrics";
 
@@ -81,7 +82,10 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
     maxInFlight: options.concurrency,
     endpointMaxInFlight: options.endpointConcurrency ?? options.concurrency,
     log,
-    onAttempt: observeAttempt,
+    onAttempt: (result, ids) => {
+      observeAttempt(result);
+      logAttempt(result, ids);
+    },
   });
   const stopReporting = reportInFlight(() => dispatcher.stats().inFlight);
 

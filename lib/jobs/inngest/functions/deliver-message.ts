@@ -1,8 +1,10 @@
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
+import type { AttemptResult } from "@/lib/delivery/send-attempt";
 import { env } from "@/lib/env";
 import { inngest } from "@/lib/jobs/inngest/client";
 import { deliveryRequested } from "@/lib/jobs/inngest/events";
+import { logAttempt } from "@/lib/log/log-attempt";
 import { observeAttempt } from "@/lib/metrics/metrics";
 
 /**
@@ -25,7 +27,13 @@ export const deliverMessage = inngest.createFunction(
     },
   },
   async ({ event, step }) => {
-    const deps = { config: deliveryConfig(), onAnswered: observeAttempt };
+    const deps = {
+      config: deliveryConfig(),
+      onAnswered: (result: AttemptResult) => {
+        observeAttempt(result);
+        logAttempt(result, { deliveryId: event.data.deliveryId });
+      },
+    };
     let trigger = event.data.trigger;
     const outcomes: string[] = [];
     for (let attempt = 1; ; attempt++) {
