@@ -90,6 +90,9 @@ const schema = z.object({
   // Logs: JSON lines (default when stdout is not a terminal) or readable lines; pino's levels.
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // OpenTelemetry traces to this OTLP/HTTP collector (e.g. http://otel-collector:4318); unset: off.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().optional(),
   // /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>` when set.
   METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   // The queue gauges (due, scheduled, oldest due, disabled endpoints) query PostgreSQL at most this often.

@@ -17,14 +17,18 @@ import { logRequest } from "@/lib/log/log-request";
 import { logger } from "@/lib/log/logger";
 import { requestContext, withRequestContext } from "@/lib/log/request-context";
 import { observeRequest } from "@/lib/metrics/observe-request";
+import { routeTemplate } from "@/lib/metrics/route-template";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
+import { startTracing } from "@/lib/tracing/start-tracing";
+import { traceRequest } from "@/lib/tracing/tracing";
 import { withWidgetHeaders } from "@/lib/widget/frame-headers";
 
 // Progress lines go through the logger (JSON when not on a terminal); the banner below stays human.
 const log = (line: string) => logger().info(line);
 
 const booted = await boot(log);
+const flushTraces = startTracing(process.argv.includes("--no-worker") ? "hookline-api" : "hookline");
 const { env } = booted;
 const baseUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 process.env.NEXTAUTH_URL ??= baseUrl;
@@ -63,8 +67,15 @@ const hsts = baseUrl.startsWith("https://") ? "max-age=31536000; includeSubDomai
 const http = drainingServer((req, res) => {
   stampClientAddress(req, env.TRUST_PROXY);
   observeRequest(req, res);
-  // Everything below runs in this request's context: its id, and the tenant once authenticated.
-  withRequestContext(logRequest(req, res), () => serve(req, res));
+  // Everything below runs in this request's context: its id, and the tenant once authenticated;
+  // and, with tracing on, in its server span.
+  const context = logRequest(req, res);
+  traceRequest(
+    req.headers,
+    { method: req.method ?? "GET", route: routeTemplate(req.url ?? "/") },
+    (end) => res.once("close", () => end(res.statusCode)),
+    () => withRequestContext(context, () => serve(req, res)),
+  );
 });
 
 function serve(req: IncomingMessage, res: ServerResponse) {
@@ -137,6 +148,7 @@ async function shutdown(why: string, code: number) {
   if (unfinished > 0) log(`Closed ${unfinished} requests still running after ${env.SHUTDOWN_GRACE} ms.`);
   await app.close().catch(() => undefined);
   await worker?.stop();
+  await flushTraces?.().catch(() => undefined);
   await disconnectDb();
   await booted.shutdown();
   log("Stopped.");

@@ -6,9 +6,11 @@ import { disconnectDb } from "@/lib/db";
 import { startHealthServer } from "@/lib/health/health-server";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { logger } from "@/lib/log/logger";
+import { startTracing } from "@/lib/tracing/start-tracing";
 
 const log = (line: string) => logger().info({ process: "worker" }, line);
 const booted = await boot(log);
+const flushTraces = startTracing("hookline-worker");
 if (booted.env.JOBS_DRIVER !== "graphile") {
   console.error(
     "JOBS_DRIVER=inngest: Inngest runs deliveries by calling /api/inngest on the app; no worker process is needed.",
@@ -34,6 +36,7 @@ async function shutdown(why: string, code: number) {
   stopping = true;
   log(`${why}: finishing in-flight attempts…`);
   await worker.stop();
+  await flushTraces?.().catch(() => undefined);
   await health?.close();
   await disconnectDb();
   await booted.shutdown();

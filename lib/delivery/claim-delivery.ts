@@ -12,6 +12,8 @@ export interface ClaimedDelivery {
   messageCreatedAt: Date;
   /** The body as stored: JSON text, or a raw payload as given; null once expunged. */
   payload: string | null;
+  /** The message's W3C traceparent when it was accepted with tracing on. */
+  traceParent: string | null;
   /** A raw payload's content type; null for JSON. */
   contentType: string | null;
   /** The tenant also wants Svix's header names (svix-id, svix-timestamp, svix-signature). */
@@ -53,7 +55,7 @@ WITH c AS (
 )
 SELECT cl.id, cl."tenantId", cl."applicationId", cl."messageId", cl."endpointId", cl."attemptCount", cl."reservedSlotAt",
        m."eventType", COALESCE(et."thinPayload", false) AS thin, m."createdAt" AS "messageCreatedAt",
-       COALESCE(m."rawPayload", m.payload::text) AS payload, m."contentType",
+       COALESCE(m."rawPayload", m.payload::text) AS payload, m."contentType", m."traceParent",
        e.url, e.headers, e."timeoutMs", e.disabled, e."batchMaxSize", e."batchMaxWaitMs",
        COALESCE(e."throttleRate", a."throttleRate") AS "throttleRate", t."svixHeaders",
        CASE WHEN e."transformationEnabled" THEN e."transformationCode" END AS transformation,

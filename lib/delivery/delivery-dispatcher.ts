@@ -38,6 +38,8 @@ export interface AttemptIds {
   messageId: string;
   endpointId: string;
   tenantId: string;
+  /** The message's trace context, for the attempt's span. */
+  traceParent: string | null;
 }
 
 interface Waiting {
@@ -180,6 +182,7 @@ export function deliveryDispatcher(options: DispatcherOptions): DeliveryDispatch
             messageId: delivery.messageId,
             endpointId: delivery.endpointId,
             tenantId: delivery.tenantId,
+            traceParent: delivery.traceParent,
           };
           const answered = (result: AttemptResult) => {
             options.onAttempt?.(result, ids);

@@ -9,6 +9,7 @@ import { type InsertedMessage, insertMessages, type MessageRow } from "@/lib/mes
 import { messagesAccepted } from "@/lib/metrics/metrics";
 import type { ApplicationIn } from "@/lib/schemas/application";
 import type { MessageIn } from "@/lib/schemas/message";
+import { traceEnqueue } from "@/lib/tracing/tracing";
 
 export interface CreateMessageOptions {
   maxPayloadBytes: number;
@@ -66,11 +67,19 @@ export async function createMessage(
       input.payloadRetentionHours ??
       (input.payloadRetentionPeriod ? input.payloadRetentionPeriod * 24 : null),
   };
-  let result = await acceptMessage(row);
-  if (!result.appFound && input.application) {
-    await createApplicationFor(tenantId, appIdOrUid, input.application);
-    result = await acceptMessage(row);
-  }
+  // Traced (OTEL_EXPORTER_OTLP_ENDPOINT): the enqueue is a span, whose context the message keeps.
+  const result = await traceEnqueue(
+    { "hookline.message_id": row.id, "hookline.event_type": row.eventType },
+    async (traceParent) => {
+      row.traceParent = traceParent;
+      let accepted = await acceptMessage(row);
+      if (!accepted.appFound && input.application) {
+        await createApplicationFor(tenantId, appIdOrUid, input.application);
+        accepted = await acceptMessage(row);
+      }
+      return accepted;
+    },
+  );
   if (!result.appFound) throw notFound("Application");
   if (result.keyTaken) throw new AlreadyRecorded();
   if (!result.accepted)

@@ -24,6 +24,8 @@ export interface MessageRow {
   onlyEndpointId?: string | null;
   /** Recorded with the message, in the same statement (see lib/api/idempotency.ts). */
   idempotency?: IdempotencyClaim | null;
+  /** W3C traceparent of the enqueue span (tracing on), for the attempts' spans. */
+  traceParent?: string | null;
 }
 
 export interface InsertedMessage {
@@ -47,9 +49,9 @@ const INSERT_MESSAGES = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                        $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[],
-                       $14::text[], $15::text[], $16::timestamptz[], $17::int[])
+                       $14::text[], $15::text[], $16::timestamptz[], $17::int[], $18::text[])
     AS i(id, tenant, app_ref, event_type, event_id, payload, channels, tags, only_endpoint, idem_key, idem_fp, created_at,
-         raw_payload, content_type, deliver_at, retention_hours)
+         raw_payload, content_type, deliver_at, retention_hours, trace_parent)
 ), app AS (
   SELECT DISTINCT ON (i.id) i.id AS msg_id, a.id AS app_id
     FROM input i JOIN "Application" a ON a."tenantId" = i.tenant AND a.internal = $13::boolean
@@ -66,11 +68,11 @@ WITH input AS (
   RETURNING "replayRef"
 ), msg AS (
   INSERT INTO "Message" (id, "tenantId", "applicationId", "eventType", "eventId", payload, channels, tags, "createdAt",
-                         "rawPayload", "contentType", "deliverAt", "payloadRetentionHours")
+                         "rawPayload", "contentType", "deliverAt", "payloadRetentionHours", "traceParent")
   SELECT i.id, i.tenant, app.app_id, i.event_type, i.event_id, i.payload::jsonb,
          ARRAY(SELECT jsonb_array_elements_text(i.channels::jsonb)),
          ARRAY(SELECT jsonb_array_elements_text(i.tags::jsonb)), i.created_at,
-         i.raw_payload, i.content_type, i.deliver_at, i.retention_hours
+         i.raw_payload, i.content_type, i.deliver_at, i.retention_hours, i.trace_parent
     FROM input i JOIN app ON app.msg_id = i.id
    WHERE i.idem_key IS NULL OR i.id IN (SELECT "replayRef" FROM keyed)
   ON CONFLICT ("applicationId", "eventId") DO NOTHING
@@ -126,6 +128,7 @@ export async function insertMessages(
       column((r) => r.contentType ?? null),
       column((r) => r.deliverAt?.toISOString() ?? null),
       column((r) => r.retentionHours ?? null),
+      column((r) => r.traceParent ?? null),
     ],
     "hookline_insert_messages",
   );

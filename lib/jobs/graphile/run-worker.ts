@@ -10,7 +10,8 @@ import { RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver"
 import { taskList } from "@/lib/jobs/graphile/task-list";
 import { logAttempt } from "@/lib/log/log-attempt";
 import { reportInFlight } from "@/lib/metrics/gauges";
-import { observeAttempt } from "@/lib/metrics/metrics";
+import { attemptOutcome, observeAttempt } from "@/lib/metrics/metrics";
+import { traceAttempt } from "@/lib/tracing/tracing";
 
 // A runner that stops on its own this many times within CRASH_WINDOW_MS while PostgreSQL answers
 // is broken, not unlucky: the worker gives up and the process should exit for its supervisor.
@@ -85,6 +86,7 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
     onAttempt: (result, ids) => {
       observeAttempt(result);
       logAttempt(result, ids);
+      traceAttempt(result, ids, attemptOutcome(result.errorKind));
     },
   });
   const stopReporting = reportInFlight(() => dispatcher.stats().inFlight);
