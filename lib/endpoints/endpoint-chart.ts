@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
+import { rolledChartRows } from "@/lib/endpoints/rolled-chart-rows";
 import { searchParam } from "@/lib/portal/search-param";
+import { rollupWatermark } from "@/lib/stats/rollup-attempts";
 
 export const CHART_RANGES = {
   "1h": { spanMs: 3_600_000, bucketMs: 60_000, label: "1 hour" },
@@ -59,17 +61,20 @@ export async function endpointChart(
   const to = new Date(Math.ceil(now.getTime() / bucketMs) * bucketMs);
   const from = new Date(to.getTime() - spanMs);
   const interval = `${bucketMs / 1000} seconds`;
-  const [attempts, pending, codes, [total]] = await Promise.all([
-    db.$queryRaw<{ at: Date; success: bigint; failure: bigint; p50: number | null; p95: number | null }[]>`
-      SELECT date_bin(${interval}::interval, "createdAt", ${from}) AS at,
-             count(*) FILTER (WHERE outcome = 'success') AS success,
-             count(*) FILTER (WHERE outcome = 'failure') AS failure,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
-             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
-        FROM "MessageAttempt"
-       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
-         AND "createdAt" >= ${from} AND "createdAt" < ${to}
-       GROUP BY 1`,
+  // 7 and 30 days (buckets of whole hours) read the hourly rollup up to its watermark and the
+  // attempts after it; 1 and 24 hours read the attempts, which the index serves directly.
+  const watermark = bucketMs >= 3_600_000 ? await rollupWatermark() : null;
+  const [
+    {
+      attempts,
+      codes,
+      total: [total],
+    },
+    pending,
+  ] = await Promise.all([
+    watermark
+      ? rolledChartRows(tenantId, endpointId, from, to, interval, watermark)
+      : rawChartRows(tenantId, endpointId, from, to, interval),
     db.$queryRaw<{ at: Date; pending: bigint }[]>`
       SELECT date_bin(${interval}::interval, "createdAt", ${from}) AS at, count(*) AS pending
         FROM "Delivery"
@@ -77,19 +82,6 @@ export async function endpointChart(
          AND status IN ('pending', 'sending')
          AND "createdAt" >= ${from} AND "createdAt" < ${to}
        GROUP BY 1`,
-    db.$queryRaw<{ code: number; count: bigint }[]>`
-      SELECT "responseStatusCode" AS code, count(*) AS count
-        FROM "MessageAttempt"
-       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
-         AND "createdAt" >= ${from} AND "createdAt" < ${to}
-       GROUP BY 1 ORDER BY 2 DESC LIMIT 20`,
-    db.$queryRaw<{ success: bigint; failure: bigint; p95: number | null }[]>`
-      SELECT count(*) FILTER (WHERE outcome = 'success') AS success,
-             count(*) FILTER (WHERE outcome = 'failure') AS failure,
-             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
-        FROM "MessageAttempt"
-       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
-         AND "createdAt" >= ${from} AND "createdAt" < ${to}`,
   ]);
   const succeeded = Number(total?.success ?? 0);
   const failed = Number(total?.failure ?? 0);
@@ -125,4 +117,34 @@ export async function endpointChart(
       p95: total?.p95 == null ? null : Math.round(total.p95),
     },
   } satisfies EndpointChart;
+}
+
+/** The chart's rows straight from the attempts (the (endpointId, createdAt) index range). */
+async function rawChartRows(tenantId: string, endpointId: string, from: Date, to: Date, interval: string) {
+  const [attempts, codes, total] = await Promise.all([
+    db.$queryRaw<{ at: Date; success: bigint; failure: bigint; p50: number | null; p95: number | null }[]>`
+      SELECT date_bin(${interval}::interval, "createdAt", ${from}) AS at,
+             count(*) FILTER (WHERE outcome = 'success') AS success,
+             count(*) FILTER (WHERE outcome = 'failure') AS failure,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
+        FROM "MessageAttempt"
+       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
+         AND "createdAt" >= ${from} AND "createdAt" < ${to}
+       GROUP BY 1`,
+    db.$queryRaw<{ code: number; count: bigint }[]>`
+      SELECT "responseStatusCode" AS code, count(*) AS count
+        FROM "MessageAttempt"
+       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
+         AND "createdAt" >= ${from} AND "createdAt" < ${to}
+       GROUP BY 1 ORDER BY 2 DESC LIMIT 20`,
+    db.$queryRaw<{ success: bigint; failure: bigint; p95: number | null }[]>`
+      SELECT count(*) FILTER (WHERE outcome = 'success') AS success,
+             count(*) FILTER (WHERE outcome = 'failure') AS failure,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
+        FROM "MessageAttempt"
+       WHERE "endpointId" = ${endpointId} AND "tenantId" = ${tenantId}
+         AND "createdAt" >= ${from} AND "createdAt" < ${to}`,
+  ]);
+  return { attempts, codes, total };
 }

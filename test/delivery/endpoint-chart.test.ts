@@ -3,6 +3,7 @@ import { createApplication } from "@/lib/applications/create-application";
 import { db } from "@/lib/db";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { CHART_RANGES, endpointChart } from "@/lib/endpoints/endpoint-chart";
+import { rollupAttempts, rollupWatermark } from "@/lib/stats/rollup-attempts";
 import { freshDatabase } from "../support/database";
 import { createTestTenant } from "../support/fixtures";
 
@@ -103,5 +104,43 @@ describe("endpoint chart over a million attempts", () => {
     const chart = await endpointChart(tenantId, endpointIds[0]!, "1h", now);
     expect(chart.buckets).toHaveLength(60);
     expect(chart.buckets.every((b) => b.at >= chart.from && b.at < chart.to)).toBe(true);
+  });
+
+  it("reads 7 and 30 days from the hourly rollup: the same counts and codes, close percentiles, with the attempts gone", async () => {
+    const endpointId = endpointIds[5]!;
+    const raw = await endpointChart(tenantId, endpointId, "30d", now);
+    let started = performance.now();
+    const watermark = await rollupAttempts(now);
+    const rollupMs = performance.now() - started;
+    expect(await rollupWatermark()).toEqual(watermark);
+    started = performance.now();
+    const rolled = await endpointChart(tenantId, endpointId, "30d", now);
+    const rolledMs = performance.now() - started;
+    console.info(
+      `rollup of ${ATTEMPTS} attempts: ${rollupMs.toFixed(0)} ms; 30d chart from it: ${rolledMs.toFixed(0)} ms`,
+    );
+
+    expect(rolled.buckets.map((b) => [b.at, b.success, b.failure])).toEqual(
+      raw.buckets.map((b) => [b.at, b.success, b.failure]),
+    );
+    expect(new Map(rolled.statusCodes.map((c) => [c.code, c.count]))).toEqual(
+      new Map(raw.statusCodes.map((c) => [c.code, c.count])),
+    );
+    expect(rolled.totals).toMatchObject({ succeeded: raw.totals.succeeded, failed: raw.totals.failed });
+    // Percentiles over several hours are the hours' own, weighted: close, not exact.
+    expect(Math.abs(rolled.totals.p95! - raw.totals.p95!)).toBeLessThan(raw.totals.p95! * 0.1);
+    // Idempotent: a second run changes nothing.
+    await rollupAttempts(now);
+    expect((await endpointChart(tenantId, endpointId, "7d", now)).totals.succeeded).toBe(
+      (await endpointChart(tenantId, endpointId, "7d", now)).totals.succeeded,
+    );
+
+    // Retention deletes attempts older than a day: the 30-day chart is unchanged.
+    await db.$executeRaw`DELETE FROM "MessageAttempt" WHERE "createdAt" < ${new Date(watermark.getTime() - DAY)}`;
+    const after = await endpointChart(tenantId, endpointId, "30d", now);
+    expect(after.buckets.map((b) => [b.success, b.failure])).toEqual(
+      rolled.buckets.map((b) => [b.success, b.failure]),
+    );
+    expect(after.totals).toEqual(rolled.totals);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from "@/lib/jobs/graphile/graphile-driver";
 import { purgeStaleRows } from "@/lib/maintenance/purge-stale-rows";
 import { retentionSweep } from "@/lib/messages/retention-sweep";
+import { rollupAttempts } from "@/lib/stats/rollup-attempts";
 import { requestStaleTasks } from "@/lib/tasks/background-task";
 import { runTaskStep } from "@/lib/tasks/run-task-step";
 
@@ -78,6 +79,8 @@ export function taskList(
         await helpers.addJob(BACKGROUND_TASK, { taskId }, { jobKey: `task:${taskId}`, maxAttempts: 25 });
     },
     [RETENTION_TASK]: async (_payload, helpers) => {
+      // Roll the complete hours up first: the 7- and 30-day charts read them.
+      await rollupAttempts(new Date());
       const { messages, attempts } = await retentionSweep(new Date());
       if (messages + attempts > 0)
         log(`Retention: expunged ${messages} payloads and ${attempts} response bodies.`);
