@@ -99,6 +99,9 @@ const schema = z.object({
   METRICS_QUERY_INTERVAL: duration.prefault("5s"),
   // On SIGTERM, how long in-flight API requests get to finish before their connections are closed.
   SHUTDOWN_GRACE: duration.prefault("10s"),
+  // Messages older than this are deleted with their deliveries and attempts (hourly, in batches);
+  // charts keep their hourly rollups.
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   MESSAGE_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   DELIVERY_RETRY_SCHEDULE: durationList.prefault(DEFAULT_SCHEDULE),
   DELIVERY_RETRY_JITTER: z.coerce.number().min(0).max(1).default(0.2),

@@ -12,6 +12,7 @@ import {
   SWEEP_TASK,
 } from "@/lib/jobs/graphile/graphile-driver";
 import { purgeStaleRows } from "@/lib/maintenance/purge-stale-rows";
+import { deleteOldMessages } from "@/lib/messages/delete-old-messages";
 import { retentionSweep } from "@/lib/messages/retention-sweep";
 import { rollupAttempts } from "@/lib/stats/rollup-attempts";
 import { requestStaleTasks } from "@/lib/tasks/background-task";
@@ -82,6 +83,8 @@ export function taskList(
       // Roll the complete hours up first: the 7- and 30-day charts read them.
       await rollupAttempts(new Date());
       const { messages, attempts } = await retentionSweep(new Date());
+      const deleted = await deleteOldMessages(new Date());
+      if (deleted > 0) log(`Retention: deleted ${deleted} messages past MESSAGE_RETENTION_DAYS.`);
       if (messages + attempts > 0)
         log(`Retention: expunged ${messages} payloads and ${attempts} response bodies.`);
       const keys = await purgeIdempotencyKeys(new Date());
