@@ -6,6 +6,7 @@ import { FirstSteps } from "@/components/dashboard/first-steps";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { canManageKeys, currentMember } from "@/lib/auth/current-member";
+import { DEAD_LETTER_COUNT_CAP } from "@/lib/delivery/dead-letter-overview";
 import { appUrl } from "@/lib/env";
 import { firstSteps } from "@/lib/tenants/first-steps";
 import { tenantOverview } from "@/lib/tenants/tenant-overview";
@@ -13,7 +14,17 @@ import { tenantVolume } from "@/lib/tenants/tenant-volume";
 
 export const metadata = { title: "Dashboard" };
 
-function Stat({ label, value, href, tone }: { label: string; value: number; href?: string; tone?: string }) {
+function Stat({
+  label,
+  value,
+  href,
+  tone,
+}: {
+  label: string;
+  value: number | string;
+  href?: string;
+  tone?: string;
+}) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <dt className="text-sm text-zinc-500 dark:text-zinc-400">{label}</dt>
@@ -111,7 +122,11 @@ export default async function DashboardPage() {
         <Stat label="Endpoints" value={o.endpoints} />
         <Stat
           label="Dead-letter queue"
-          value={o.deadLetters}
+          value={
+            o.deadLetters > DEAD_LETTER_COUNT_CAP
+              ? `${DEAD_LETTER_COUNT_CAP.toLocaleString("en")}+`
+              : o.deadLetters
+          }
           href="/dead-letter"
           tone={o.deadLetters ? "text-red-700 dark:text-red-400" : ""}
         />
