@@ -2,9 +2,9 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { type AppProcess, startApp } from "../support/app-process";
-import { launchBrowser, SCREENSHOTS } from "../support/browser";
-import { freshDatabase } from "../support/database";
+import type { AppProcess } from "../support/app-process";
+import { SCREENSHOTS } from "../support/browser";
+import { startDeliveringApp } from "../support/delivering-app";
 import { pageErrors, signInAsDemo } from "../support/portal-session";
 import { startReceiver } from "../support/receiver";
 
@@ -12,16 +12,7 @@ let app: AppProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  const databaseUrl = await freshDatabase();
-  // Deliveries to the loopback test receiver must be allowed, as on the embedded default.
-  app = await startApp(databaseUrl, {
-    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8",
-    DELIVERY_REQUIRE_HTTPS: "false",
-    // Two quick attempts, so a failing delivery reaches the dead-letter queue within the test.
-    DELIVERY_RETRY_SCHEDULE: "0,200ms",
-    DELIVERY_RETRY_JITTER: "0",
-  });
-  browser = await launchBrowser();
+  ({ app, browser } = await startDeliveringApp());
 }, 600_000);
 
 afterAll(async () => {
