@@ -41,6 +41,8 @@ export async function startApp(
         NEXTAUTH_URL: url,
         // Tests sign in as the demo owner; production databases get no demo unless asked.
         DEMO_SEED: "true",
+        // The tests read its progress lines (and the structured-log test its request lines).
+        LOG_LEVEL: "info",
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],

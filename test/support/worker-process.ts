@@ -11,7 +11,15 @@ export function startWorkerProcess(
 ): { child: ChildProcess; ready: Promise<void>; stop(): Promise<void> } {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/worker.ts"], {
     cwd: root,
-    env: { ...process.env, ...FAST_DELIVERY_ENV, DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "5", ...env },
+    env: {
+      ...process.env,
+      ...FAST_DELIVERY_ENV,
+      DATABASE_URL: databaseUrl,
+      WORKER_CONCURRENCY: "5",
+      // `ready` waits for its "Delivering with" line.
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
