@@ -107,6 +107,14 @@ const schema = z.object({
   DELIVERY_RETRY_JITTER: z.coerce.number().min(0).max(1).default(0.2),
   DELIVERY_RETRY_AFTER_MAX: duration.prefault("1h"),
   DELIVERY_ALLOW_CIDRS: cidrList.prefault(""),
+  // Send every delivery through this HTTP CONNECT proxy (http:// or https://, credentials in the URL).
+  DELIVERY_PROXY_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "must be an http:// or https:// proxy URL")
+    .optional(),
+  // Shown to tenants and their customers as "deliveries come from these addresses" (documentation only).
+  DELIVERY_EGRESS_IPS: z.string().optional(),
   DELIVERY_REQUIRE_HTTPS: bool.optional(),
   DELIVERY_ORPHAN_GRACE: duration.prefault("30s"),
   DELIVERY_SWEEP_INTERVAL: duration.prefault("15s"),

@@ -204,6 +204,12 @@ export function EndpointWorkspace({
       ) : null}
       {tab === "settings" ? (
         <>
+          {overview.egressIps.length ? (
+            <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="egress-ips">
+              Deliveries come from these addresses; allow them in your firewall:{" "}
+              <span className="font-mono">{overview.egressIps.join(", ")}</span>
+            </p>
+          ) : null}
           {actions.save ? (
             <Card title="Settings">
               <EndpointForm

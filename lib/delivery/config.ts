@@ -31,6 +31,7 @@ export function deliveryConfig(): DeliveryConfig {
       allowCidrs: e.DELIVERY_ALLOW_CIDRS,
       // On unless turned off; boot() turns it off for the embedded default on a loopback HOST.
       requireHttps: e.DELIVERY_REQUIRE_HTTPS ?? true,
+      proxy: e.DELIVERY_PROXY_URL ?? null,
     },
     disableAfterMs: e.ENDPOINT_DISABLE_AFTER,
     disableMinAttempts: e.ENDPOINT_DISABLE_MIN_ATTEMPTS,

@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import { HttpsProxyAgent } from "https-proxy-agent";
 import { parseRetryAfter } from "@/lib/delivery/retry-policy";
 import { checkDestination, type GuardOptions } from "@/lib/delivery/ssrf-guard";
 
@@ -57,6 +58,20 @@ const agents = {
   https: new https.Agent({ ...agentOptions, scheduling: "lifo" }),
 };
 
+// Through DELIVERY_PROXY_URL: a keep-alive agent per proxy that opens CONNECT tunnels to the
+// checked address (https-proxy-agent: TLS to the receiver inside the tunnel, SNI the endpoint's
+// host; plain HTTP inside it for http:// endpoints, so the proxy never resolves a name for us).
+const proxyAgents = new Map<string, HttpsProxyAgent<string>>();
+function proxyAgent(proxy: string, fresh: boolean): HttpsProxyAgent<string> {
+  if (fresh) return new HttpsProxyAgent(proxy, { keepAlive: false });
+  let agent = proxyAgents.get(proxy);
+  if (!agent) {
+    agent = new HttpsProxyAgent(proxy, { ...agentOptions, scheduling: "lifo" });
+    proxyAgents.set(proxy, agent);
+  }
+  return agent;
+}
+
 // What a receiver closing a reused keep-alive socket under our write looks like.
 const STALE_SOCKET_ERRORS = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 
@@ -80,14 +95,16 @@ export async function sendAttempt(
     // A name that does not resolve now may resolve later: retried. A refused address or URL is not.
     return failure(elapsed(), 0, decision.kind, decision.reason, decision.kind !== "dns");
   }
-  const first = await post(request, decision, request.timeoutMs - elapsed(), elapsed, now, false);
+  const proxy = guard.proxy ?? null;
+  const first = await post(request, decision, proxy, request.timeoutMs - elapsed(), elapsed, now, false);
   if (!first.staleSocket) return first.result;
-  return (await post(request, decision, request.timeoutMs - elapsed(), elapsed, now, true)).result;
+  return (await post(request, decision, proxy, request.timeoutMs - elapsed(), elapsed, now, true)).result;
 }
 
 function post(
   request: AttemptRequest,
   destination: { url: URL; address: string; family: 4 | 6 },
+  proxy: string | null,
   timeoutMs: number,
   elapsed: () => number,
   now: () => Date,
@@ -114,13 +131,25 @@ function post(
     const req = (isHttps ? https : http).request(
       {
         protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[|\]$/g, ""),
+        // Through a proxy the tunnel goes to the checked address itself, and the Host header (and
+        // TLS server name, below) stay the endpoint's.
+        hostname: proxy ? address : url.hostname.replace(/^\[|\]$/g, ""),
         port: url.port || (isHttps ? 443 : 80),
         path: `${url.pathname}${url.search}`,
         method: request.method ?? "POST",
-        headers: { ...request.headers, "content-length": String(body.length) },
+        headers: {
+          ...request.headers,
+          "content-length": String(body.length),
+          ...(proxy ? { host: url.host } : {}),
+        },
         // `false`: a one-off connection of its own, closed after this request.
-        agent: freshConnection ? false : isHttps ? agents.https : agents.http,
+        agent: proxy
+          ? proxyAgent(proxy, freshConnection)
+          : freshConnection
+            ? false
+            : isHttps
+              ? agents.https
+              : agents.http,
         lookup: pinned,
         servername: isHttps ? url.hostname : undefined,
       },

@@ -10,6 +10,11 @@ export interface GuardOptions {
   resolve?: Resolver;
   /** How long name resolution may take (the attempt's timeout: DNS counts against it). */
   timeoutMs?: number;
+  /**
+   * DELIVERY_PROXY_URL: connect through this HTTP CONNECT proxy (fixed source addresses). The
+   * guard still decides first; the proxy is asked for the checked address, never the name.
+   */
+  proxy?: string | null;
 }
 
 export type GuardDecision =

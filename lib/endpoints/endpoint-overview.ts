@@ -3,6 +3,7 @@ import { type ChartRange, endpointChart } from "@/lib/endpoints/endpoint-chart";
 import { endpointFormValues } from "@/lib/endpoints/endpoint-form";
 import type { AttemptFilter } from "@/lib/endpoints/endpoint-page-query";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { env } from "@/lib/env";
 import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
 
 /** What an endpoint's page shows (portal and widget): settings, health, chart, recent attempts. */
@@ -65,5 +66,10 @@ export async function endpointOverview(
     catalogue,
     chart,
     parked: { count: parked[0]?.n ?? 0, since: parked[0]?.since ?? null },
+    // DELIVERY_EGRESS_IPS: where deliveries come from, for the receiver's firewall.
+    egressIps: (env().DELIVERY_EGRESS_IPS ?? "")
+      .split(",")
+      .map((ip) => ip.trim())
+      .filter(Boolean),
   };
 }

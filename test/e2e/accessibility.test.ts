@@ -25,6 +25,8 @@ beforeAll(async () => {
     DELIVERY_RETRY_SCHEDULE: "0",
     DELIVERY_RETRY_JITTER: "0",
     DEMO_WIDGET: "true",
+    // So the Settings tab shows "deliveries come from these addresses" to the sweep.
+    DELIVERY_EGRESS_IPS: "203.0.113.10",
   });
   browser = await launchBrowser();
   const svix = new Svix(/Demo API key:\s+(\S+)/.exec(app.output())![1]!, { serverUrl: app.url });
