@@ -4,7 +4,7 @@ import { RecoverForm } from "@/components/dead-letter/recover-form";
 import { EndpointAttempts } from "@/components/endpoints/endpoint-attempts";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { EndpointHeadline } from "@/components/endpoints/endpoint-headline";
-import { EndpointSecret } from "@/components/endpoints/endpoint-secret";
+import { EndpointSecret, type KeyKind } from "@/components/endpoints/endpoint-secret";
 import { SendTestEvent } from "@/components/endpoints/send-test-event";
 import { UrlCheckNotice } from "@/components/endpoints/url-check";
 import { VerificationSnippets } from "@/components/endpoints/verification-snippets";
@@ -30,7 +30,7 @@ export interface EndpointActions {
   remove?: () => Promise<void>;
   setEnabled?: (enable: boolean) => Promise<void>;
   reveal?: () => Promise<string>;
-  rotate?: () => Promise<{ previousValidUntil: string }>;
+  rotate?: (keyType: KeyKind) => Promise<{ previousValidUntil: string }>;
   send?: (eventType: string, payload: string) => Promise<{ messageId?: string; error?: string }>;
   /** Shown once, right after the endpoint was created: whether its URL can be reached. */
   checkUrl?: () => Promise<UrlCheck>;
@@ -237,9 +237,9 @@ export function EndpointWorkspace({
       ) : null}
       {tab === "signing" ? (
         <>
-          <Card title="Signing secret">
+          <Card title="Signing key">
             {actions.reveal ? (
-              <EndpointSecret reveal={actions.reveal} rotate={actions.rotate} />
+              <EndpointSecret kind={overview.keyKind} reveal={actions.reveal} rotate={actions.rotate} />
             ) : (
               <p className="text-sm text-zinc-500 dark:text-zinc-400">
                 This view does not include the signing secret.
@@ -247,7 +247,7 @@ export function EndpointWorkspace({
             )}
           </Card>
           <Card title="Verify signatures in your receiver">
-            <VerificationSnippets reveal={actions.reveal} />
+            <VerificationSnippets key={overview.keyKind} kind={overview.keyKind} reveal={actions.reveal} />
           </Card>
         </>
       ) : null}

@@ -1,18 +1,22 @@
 "use client";
 
 import { useState } from "react";
+import type { KeyKind } from "@/components/endpoints/endpoint-secret";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
+import { PUBLIC_KEY_PLACEHOLDER } from "@/lib/endpoints/ed25519-snippets";
 import { SECRET_PLACEHOLDER, verificationSnippets } from "@/lib/endpoints/verification-snippets";
 
-/** Receiver code per language; the endpoint's secret is filled in only when asked for. */
-export function VerificationSnippets({ reveal }: { reveal?: () => Promise<string> }) {
+/** Receiver code per language for the endpoint's kind of key, filled in only when asked for. */
+export function VerificationSnippets({ kind, reveal }: { kind: KeyKind; reveal?: () => Promise<string> }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState(0);
-  const snippets = verificationSnippets(secret ?? SECRET_PLACEHOLDER);
+  const snippets = verificationSnippets(
+    secret ?? (kind === "ed25519" ? PUBLIC_KEY_PLACEHOLDER : SECRET_PLACEHOLDER),
+  );
   const current = snippets[tab]!;
   return (
     <div className="space-y-3">
@@ -51,7 +55,7 @@ export function VerificationSnippets({ reveal }: { reveal?: () => Promise<string
                 reveal().then(setSecret, () => setError("Could not read the secret; reload and try again."))
               }
             >
-              Fill in my secret
+              {kind === "ed25519" ? "Fill in my public key" : "Fill in my secret"}
             </Button>
           )}
         </div>

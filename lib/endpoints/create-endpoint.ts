@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { checkEventTypes } from "@/lib/endpoints/check-event-types";
 import { emitEndpointEvent } from "@/lib/endpoints/emit-endpoint-event";
-import { generateSecret } from "@/lib/endpoints/generate-secret";
+import { chooseSecret } from "@/lib/endpoints/generate-secret";
 import { sealHeaders } from "@/lib/endpoints/header-box";
 import { endpointSelect } from "@/lib/endpoints/serialize-endpoint";
 import { newId } from "@/lib/ids";
@@ -17,6 +17,7 @@ export async function createEndpoint(tenantId: string, appIdOrUid: AppRef, input
   const app = await findApplication(tenantId, appIdOrUid);
   await checkEventTypes(tenantId, input.eventTypes, appIdOrUid);
   await assertQuota("endpoints", { tenantId, applicationId: app.id });
+  const secret = chooseSecret(input.secret, input.keyType, "secret");
   const id = newId("ep");
   try {
     const endpoint = await db.endpoint.create({
@@ -40,7 +41,7 @@ export async function createEndpoint(tenantId: string, appIdOrUid: AppRef, input
         batchMaxSize: input.batchMaxSize ?? null,
         polling: input.polling ?? false,
         batchMaxWaitMs: input.batchMaxWaitMs ?? 1000,
-        secrets: { create: { id: newId("sec"), encrypted: encryptSecret(input.secret ?? generateSecret()) } },
+        secrets: { create: { id: newId("sec"), encrypted: encryptSecret(secret) } },
       },
       select: endpointSelect,
     });

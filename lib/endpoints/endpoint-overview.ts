@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { type ChartRange, endpointChart } from "@/lib/endpoints/endpoint-chart";
 import { endpointFormValues } from "@/lib/endpoints/endpoint-form";
 import type { AttemptFilter } from "@/lib/endpoints/endpoint-page-query";
+import { currentKeyKind } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { env } from "@/lib/env";
 import { eventTypeCatalogue } from "@/lib/event-types/event-type-catalogue";
@@ -18,7 +19,7 @@ export async function endpointOverview(
   filter: AttemptFilter = {},
 ) {
   const endpoint = await findEndpoint(tenantId, appId, endpointId);
-  const [details, attempts, catalogue, chart, parked] = await Promise.all([
+  const [details, attempts, catalogue, chart, parked, keyKind] = await Promise.all([
     db.endpoint.findUniqueOrThrow({
       where: { id: endpoint.id, tenantId },
       select: {
@@ -26,6 +27,9 @@ export async function endpointOverview(
         disabledAt: true,
         failingSince: true,
         consecutiveFailures: true,
+        transformationCode: true,
+        transformationEnabled: true,
+        transformationVariables: true,
       },
     }),
     db.messageAttempt.findMany({
@@ -57,6 +61,7 @@ export async function endpointOverview(
       SELECT count(*)::int AS n, min(m."createdAt") AS since
         FROM "Delivery" d JOIN "Message" m ON m.id = d."messageId"
        WHERE d."tenantId" = ${tenantId} AND d."endpointId" = ${endpoint.id} AND d.status = 'parked'`,
+    currentKeyKind(endpoint.id),
   ]);
   const full = { ...endpoint, ...details };
   return {
@@ -65,6 +70,12 @@ export async function endpointOverview(
     attempts,
     catalogue,
     chart,
+    keyKind,
+    transformation: {
+      code: details.transformationCode,
+      enabled: details.transformationEnabled,
+      variables: (details.transformationVariables ?? {}) as Record<string, string>,
+    },
     parked: { count: parked[0]?.n ?? 0, since: parked[0]?.since ?? null },
     // DELIVERY_EGRESS_IPS: where deliveries come from, for the receiver's firewall.
     egressIps: (env().DELIVERY_EGRESS_IPS ?? "")

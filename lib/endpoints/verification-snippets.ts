@@ -1,8 +1,12 @@
+import { ed25519Snippets } from "@/lib/endpoints/ed25519-snippets";
+
 /**
- * How a receiver verifies our signatures, per language, with the Standard Webhooks libraries.
- * `secret` is filled in on demand in the portal; until then a placeholder stands in.
+ * How a receiver verifies our signatures, per language: with the Standard Webhooks libraries for
+ * an HMAC secret (`v1`), with each language's Ed25519 verification for a `whpk_` public key
+ * (`v1a`). The key is filled in on demand in the portal; until then a placeholder stands in.
  */
 export function verificationSnippets(secret: string): { language: string; install: string; code: string }[] {
+  if (secret.startsWith("whpk_")) return ed25519Snippets(secret);
   return [
     {
       language: "Node.js",

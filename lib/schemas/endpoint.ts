@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { channel, eventTypeName, metadata, throttleRate, throttleRatePatch, uid } from "@/lib/schemas/common";
+import { normalizeSecretKey, SECRET_KEY_PREFIX } from "@/lib/signing/ed25519-keys";
 
 // Header names we set ourselves or that HTTP owns; endpoints may not override them.
 const RESERVED_HEADERS = new Set([
@@ -49,15 +50,59 @@ export const endpointUrl = z
   .refine((u) => /^https?:\/\//i.test(u), "must be an http:// or https:// URL");
 
 // Base64 of 24 to 64 random bytes, optionally prefixed with whsec_ (Svix's pattern); stored with
-// the prefix, as Standard Webhooks secrets are written.
-export const endpointSecret = z
+// the prefix, as Standard Webhooks secrets are written. Or an Ed25519 secret key, "whsk_" + base64
+// of its 32-byte seed (or of the 64-byte seed-and-public-key form), stored as the seed.
+const hmacSecret = z
   .string()
-  .regex(/^(whsec_)?[A-Za-z0-9+/]{30,100}={0,2}$/, "must be base64, optionally prefixed with 'whsec_'")
+  .regex(
+    /^(whsec_)?[A-Za-z0-9+/]{30,100}={0,2}$/,
+    "must be base64, optionally prefixed with 'whsec_' or 'whsk_'",
+  )
   .transform((s) => (s.startsWith("whsec_") ? s : `whsec_${s}`))
   .refine((s) => {
     const n = Buffer.from(s.slice(6), "base64").length;
     return n >= 24 && n <= 64;
   }, "must encode 24 to 64 bytes");
+
+export const endpointSecret = z
+  .string()
+  .transform((value, ctx) => {
+    if (/^wh(pk|pk1|sk1)_/.test(value)) {
+      ctx.addIssue({
+        code: "custom",
+        message: value.startsWith("whpk")
+          ? "is a public key, which cannot sign: give the 'whsk_' secret key (receivers get the public key)"
+          : "uses a key version this server does not support: give a 'whsec_' secret or a 'whsk_' Ed25519 key",
+      });
+      return z.NEVER;
+    }
+    if (value.startsWith(SECRET_KEY_PREFIX)) {
+      const key = normalizeSecretKey(value);
+      if (!key)
+        ctx.addIssue({
+          code: "custom",
+          message: "must be 'whsk_' + base64 of a 32-byte Ed25519 seed (or the 64-byte seed and public key)",
+        });
+      return key ?? z.NEVER;
+    }
+    const parsed = hmacSecret.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  })
+  .meta({
+    pattern: "^(whsec_|whsk_)?[a-zA-Z0-9+/=]{32,100}$",
+    description:
+      "The endpoint's signing secret: base64 random bytes optionally prefixed with `whsec_` (HMAC, `v1`), or `whsk_` + base64 of an Ed25519 seed (`v1a`; GET …/secret then returns the `whpk_` public key). Best left unset: the server generates one.",
+  });
+
+// Hookline extension: the kind of secret to generate when none is given: an HMAC secret (`v1`
+// signatures, Svix's default) or an Ed25519 key pair (`v1a`; receivers get only the public key).
+const keyType = z
+  .enum(["hmac", "ed25519"])
+  .describe("Hookline extension: the kind of secret to generate when none is given (default hmac).");
 
 export const endpointIn = z.object({
   url: endpointUrl,
@@ -67,6 +112,7 @@ export const endpointIn = z.object({
   eventTypes: z.array(eventTypeName).max(250).nullish(),
   channels: z.array(channel).max(10).nullish(),
   secret: endpointSecret.nullish(),
+  keyType: keyType.optional(),
   metadata: metadata.optional(),
   headers: headersMap.nullish(),
   throttleRate: throttleRate.optional(),
@@ -82,7 +128,7 @@ export const endpointIn = z.object({
 });
 export type EndpointIn = z.infer<typeof endpointIn>;
 
-export const endpointUpdate = endpointIn.omit({ secret: true, headers: true });
+export const endpointUpdate = endpointIn.omit({ secret: true, keyType: true, headers: true });
 // On PATCH, Svix takes throttleRate 0 as "no limit", as null is.
 export const endpointPatch = endpointUpdate.partial().extend({ throttleRate: throttleRatePatch.optional() });
 export type EndpointPatch = z.infer<typeof endpointPatch>;
@@ -109,6 +155,7 @@ export type EndpointOut = z.infer<typeof endpointOut>;
 
 export const secretRotateIn = z.object({
   key: endpointSecret.nullish(),
+  keyType: keyType.optional(),
   // How long the replaced secret keeps signing alongside the new one (default 24 h, max 7 days).
   gracePeriodSeconds: z
     .number()

@@ -1,7 +1,10 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, sign as signBytes, timingSafeEqual, verify as verifyBytes } from "node:crypto";
+import { signingKey, verifyingKey } from "@/lib/signing/ed25519-keys";
 
 // Standard Webhooks signatures (https://www.standardwebhooks.com/): pure functions, no I/O.
-// A secret is "whsec_" + base64 key bytes; the signed content is "<id>.<timestamp>.<body>".
+// The signed content is "<id>.<timestamp>.<body>". A "whsec_" secret (base64 key bytes) signs
+// with HMAC-SHA256 as `v1,…`; a "whsk_" secret key signs with Ed25519 as `v1a,…`, which
+// receivers check with the "whpk_" public key (lib/signing/ed25519-keys.ts).
 
 const PREFIX = "whsec_";
 export const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
@@ -10,8 +13,14 @@ function keyBytes(secret: string): Buffer {
   return Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, "base64");
 }
 
-/** One `v1,<base64>` signature. `timestamp` is in seconds since the epoch. */
+/**
+ * One signature: `v1a,<base64>` (Ed25519) for a `whsk_` key, else `v1,<base64>` (HMAC-SHA256).
+ * `timestamp` is in seconds since the epoch.
+ */
 export function sign(secret: string, id: string, timestamp: number, body: string): string {
+  const ed25519 = signingKey(secret);
+  if (ed25519)
+    return `v1a,${signBytes(null, Buffer.from(`${id}.${timestamp}.${body}`), ed25519).toString("base64")}`;
   const mac = createHmac("sha256", keyBytes(secret)).update(`${id}.${timestamp}.${body}`).digest("base64");
   return `v1,${mac}`;
 }
@@ -22,8 +31,9 @@ export function signatureHeader(secrets: string[], id: string, timestamp: number
 }
 
 /**
- * True when any `v1` signature in `header` matches, compared in constant time, and the timestamp
- * is within `toleranceSeconds` of `nowSeconds`.
+ * True when the timestamp is within `toleranceSeconds` of `nowSeconds` and a signature in the
+ * header matches: a `v1a` one checked with the Ed25519 key when `secret` is a `whpk_` public key
+ * (or a `whsk_` secret key), else a `v1` HMAC compared in constant time.
  */
 export function verify(
   secret: string,
@@ -34,6 +44,16 @@ export function verify(
 ): boolean {
   const timestamp = Number(headers.timestamp);
   if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;
+  const publicKey = secret.startsWith("whsec_") ? null : verifyingKey(secret);
+  if (publicKey) {
+    const signed = Buffer.from(`${headers.id}.${timestamp}.${body}`);
+    return headers.signature.split(" ").some((candidate) => {
+      const [version, value] = candidate.split(",");
+      if (version !== "v1a" || !value) return false;
+      const given = Buffer.from(value, "base64");
+      return given.length === 64 && verifyBytes(null, signed, publicKey, given);
+    });
+  }
   const expected = Buffer.from(sign(secret, headers.id, timestamp, body).slice(3), "base64");
   return headers.signature.split(" ").some((candidate) => {
     const [version, value] = candidate.split(",");

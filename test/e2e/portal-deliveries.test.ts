@@ -225,9 +225,21 @@ describe("delivering through the portal in a real browser", () => {
     expect(before).toMatch(/^whsec_/);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Rotate" }).click();
-    await page.getByText("The previous secret keeps signing until").waitFor();
+    await page.getByText("The previous key keeps signing until").waitFor();
     // The status line and the newly revealed secret arrive in separate renders.
     await expect.poll(() => page.getByTestId("endpoint-secret").textContent()).not.toBe(before);
+    // Switching to Ed25519: the page shows the public key, and the receiver code verifies v1a.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Switch to Ed25519" }).click();
+    await expect.poll(() => page.getByTestId("endpoint-secret").textContent()).toMatch(/^whpk_/);
+    await page.getByText("Ed25519 public key (v1a signatures)").waitFor();
+    await page.getByRole("tab", { name: "Python" }).click();
+    await page.getByRole("button", { name: "Fill in my public key" }).click();
+    await page
+      .getByRole("tabpanel")
+      .getByText(/from_public_bytes\(base64.b64decode\("whpk_/)
+      .waitFor();
+    expect(await page.getByRole("tabpanel").textContent()).not.toContain("whsec_");
 
     await sections.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("button", { name: "Delete endpoint" }).click();

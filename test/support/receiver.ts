@@ -6,6 +6,8 @@ export interface ReceivedRequest {
   url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The exact bytes received. */
+  raw: Buffer;
   at: number;
 }
 
@@ -26,10 +28,12 @@ export async function startReceiver(respond: Responder = () => ({ status: 200 })
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      const raw = Buffer.concat(chunks);
       const received = {
         url: req.url ?? "/",
         headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
+        body: raw.toString("utf8"),
+        raw,
         at: Date.now(),
       };
       const index = requests.push(received) - 1;

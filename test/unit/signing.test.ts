@@ -1,5 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
+import { generateSecretKey, publicKeyOf } from "@/lib/signing/ed25519-keys";
 import { sign, signatureHeader, verify } from "@/lib/signing/standard-webhooks";
 
 const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
@@ -29,5 +30,21 @@ describe("Standard Webhooks signing", () => {
     expect(verify(secret, { ...h, id: "msg_2" }, "{}", ts)).toBe(false);
     expect(verify(secret, h, "{}", ts + 301)).toBe(false);
     expect(verify(other, h, "{}", ts)).toBe(false);
+  });
+
+  it("signs v1a with a whsk_ key, verified with its whpk_ public key only", () => {
+    const whsk = generateSecretKey();
+    const whpk = publicKeyOf(whsk);
+    const ts = 1_800_000_000;
+    const header = signatureHeader([whsk, secret], "msg_1", ts, "{}");
+    expect(header).toMatch(/^v1a,\S+ v1,\S+$/);
+    const h = { id: "msg_1", timestamp: String(ts), signature: header };
+    expect(verify(whpk, h, "{}", ts)).toBe(true);
+    expect(verify(secret, h, "{}", ts)).toBe(true);
+    expect(verify(whpk, h, "{ }", ts)).toBe(false);
+    expect(verify(publicKeyOf(generateSecretKey()), h, "{}", ts)).toBe(false);
+    // A v1a value under the v1 label, or garbage, is not accepted.
+    expect(verify(whpk, { ...h, signature: header.replace("v1a,", "v1,") }, "{}", ts)).toBe(false);
+    expect(verify(whpk, { ...h, signature: "v1a,AAAA" }, "{}", ts)).toBe(false);
   });
 });

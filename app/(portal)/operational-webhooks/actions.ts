@@ -5,7 +5,7 @@ import { z } from "zod";
 import { portalAction, portalFormAction } from "@/lib/actions/portal-action";
 import { createEndpoint } from "@/lib/endpoints/create-endpoint";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
-import { currentSecret } from "@/lib/endpoints/endpoint-secrets";
+import { verificationKey } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
 import { ensureOperationalApp, OPERATIONAL_APP } from "@/lib/operational/operational-app";
 import type { FormState } from "@/lib/portal/form-state";
@@ -40,5 +40,5 @@ export const deleteOperationalEndpointAction = portalAction(ADMINS, async (membe
 });
 
 export const revealOperationalSecretAction = portalAction(ADMINS, async (member, endpointId: string) =>
-  currentSecret((await findEndpoint(member.tenant.id, OPERATIONAL_APP, endpointId)).id),
+  verificationKey((await findEndpoint(member.tenant.id, OPERATIONAL_APP, endpointId)).id),
 );

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { canManageKeys, currentMember } from "@/lib/auth/current-member";
 import { db } from "@/lib/db";
+import { currentKeyKind } from "@/lib/endpoints/endpoint-secrets";
 import { OPERATIONAL_EVENT_TYPES } from "@/lib/operational/emit-operational-event";
 import { OPERATIONAL_APP_UID } from "@/lib/operational/operational-app";
 
@@ -22,6 +23,7 @@ export default async function OperationalWebhooksPage() {
     orderBy: { id: "asc" },
     select: { id: true, url: true, eventTypes: true, disabled: true, disabledReason: true },
   });
+  const kinds = await Promise.all(endpoints.map((ep) => currentKeyKind(ep.id)));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Operational webhooks</h1>
@@ -37,7 +39,7 @@ export default async function OperationalWebhooksPage() {
           </p>
         ) : (
           <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" data-testid="operational-endpoints">
-            {endpoints.map((ep) => (
+            {endpoints.map((ep, i) => (
               <li key={ep.id} className="space-y-2 py-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <div className="min-w-0">
@@ -57,7 +59,9 @@ export default async function OperationalWebhooksPage() {
                     />
                   ) : null}
                 </div>
-                {manages ? <EndpointSecret reveal={revealOperationalSecretAction.bind(null, ep.id)} /> : null}
+                {manages ? (
+                  <EndpointSecret kind={kinds[i]!} reveal={revealOperationalSecretAction.bind(null, ep.id)} />
+                ) : null}
               </li>
             ))}
           </ul>

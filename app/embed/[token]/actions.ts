@@ -7,8 +7,9 @@ import { widgetAction, widgetFormAction } from "@/lib/actions/widget-action";
 import { latestAttempt } from "@/lib/attempts/latest-attempt";
 import { checkEndpointUrl } from "@/lib/endpoints/check-endpoint-url";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
-import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
+import { rotateSecret, verificationKey } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { keyTypeOf } from "@/lib/endpoints/generate-secret";
 import { saveEndpointForm } from "@/lib/endpoints/save-endpoint-form";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { recoveryStatus } from "@/lib/messages/recovery-progress";
@@ -79,14 +80,14 @@ export const widgetSetEnabledAction = widgetAction(
 export const widgetRevealSecretAction = widgetAction(
   "ViewEndpointSecret",
   async (access, endpointId: string) =>
-    currentSecret((await findEndpoint(access.tenantId, access.appId, endpointId)).id),
+    verificationKey((await findEndpoint(access.tenantId, access.appId, endpointId)).id),
 );
 
 export const widgetRotateSecretAction = widgetAction(
   "ManageEndpointSecret",
-  async (access, endpointId: string) => {
+  async (access, endpointId: string, keyType?: "hmac" | "ed25519") => {
     const endpoint = await findEndpoint(access.tenantId, access.appId, endpointId);
-    const { previousValidUntil } = await rotateSecret(endpoint.id);
+    const { previousValidUntil } = await rotateSecret(endpoint.id, null, null, keyTypeOf(keyType));
     return { previousValidUntil: previousValidUntil.toISOString() };
   },
 );

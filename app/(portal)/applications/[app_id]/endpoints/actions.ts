@@ -6,8 +6,9 @@ import { portalAction, portalFormAction } from "@/lib/actions/portal-action";
 import { latestAttempt } from "@/lib/attempts/latest-attempt";
 import { checkEndpointUrl } from "@/lib/endpoints/check-endpoint-url";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
-import { currentSecret, rotateSecret } from "@/lib/endpoints/endpoint-secrets";
+import { rotateSecret, verificationKey } from "@/lib/endpoints/endpoint-secrets";
 import { findEndpoint } from "@/lib/endpoints/find-endpoint";
+import { keyTypeOf } from "@/lib/endpoints/generate-secret";
 import { saveEndpointForm } from "@/lib/endpoints/save-endpoint-form";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { sendTestEvent } from "@/lib/messages/send-test-event";
@@ -61,14 +62,14 @@ export const setEndpointEnabledAction = portalAction(
 );
 
 export const revealSecretAction = portalAction("member", async (member, appId: string, endpointId: string) =>
-  currentSecret((await findEndpoint(member.tenant.id, appId, endpointId)).id),
+  verificationKey((await findEndpoint(member.tenant.id, appId, endpointId)).id),
 );
 
 export const rotateSecretAction = portalAction(
   "member",
-  async (member, appId: string, endpointId: string) => {
+  async (member, appId: string, endpointId: string, keyType?: "hmac" | "ed25519") => {
     const endpoint = await findEndpoint(member.tenant.id, appId, endpointId);
-    const { previousValidUntil } = await rotateSecret(endpoint.id);
+    const { previousValidUntil } = await rotateSecret(endpoint.id, null, null, keyTypeOf(keyType));
     revalidatePath(endpointPath(appId, endpointId));
     return { previousValidUntil: previousValidUntil.toISOString() };
   },

@@ -10,6 +10,6 @@ type Params = { endpoint_id: string };
 export const POST = apiHandler<Params>(async (ctx) => {
   const input = ctx.body(secretRotateIn);
   const endpoint = await findEndpoint(ctx.tenantId, OPERATIONAL_APP, ctx.params.endpoint_id);
-  await rotateSecret(endpoint.id, input.key, input.gracePeriodSeconds);
+  await rotateSecret(endpoint.id, input.key, input.gracePeriodSeconds, input.keyType);
   return new Response(null, { status: 204 });
 });

@@ -9,7 +9,12 @@ type Params = { app_id: string; endpoint_id: string };
 export const POST = apiHandler<Params>(async (ctx) => {
   const input = ctx.body(secretRotateIn);
   const endpoint = await findEndpoint(ctx.tenantId, ctx.params.app_id, ctx.params.endpoint_id);
-  const { previousValidUntil } = await rotateSecret(endpoint.id, input.key, input.gracePeriodSeconds);
+  const { previousValidUntil } = await rotateSecret(
+    endpoint.id,
+    input.key,
+    input.gracePeriodSeconds,
+    input.keyType,
+  );
   return new Response(null, {
     status: 204,
     headers: { "x-previous-secret-valid-until": previousValidUntil.toISOString() },
