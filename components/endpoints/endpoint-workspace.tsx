@@ -6,6 +6,7 @@ import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { EndpointHeadline } from "@/components/endpoints/endpoint-headline";
 import { EndpointSecret, type KeyKind } from "@/components/endpoints/endpoint-secret";
 import { SendTestEvent } from "@/components/endpoints/send-test-event";
+import { TransformationEditor, type TransformationState } from "@/components/endpoints/transformation-editor";
 import { UrlCheckNotice } from "@/components/endpoints/url-check";
 import { VerificationSnippets } from "@/components/endpoints/verification-snippets";
 import { Alert } from "@/components/ui/alert";
@@ -24,6 +25,7 @@ import {
 import type { RecoveryStatus as RecoveryProgress } from "@/lib/messages/recovery-progress";
 import type { FormState } from "@/lib/portal/form-state";
 import type { RecoverState } from "@/lib/schemas/recover-form";
+import type { TransformationTry, TransformationTryIn } from "@/lib/transformations/try-transformation";
 
 export interface EndpointActions {
   save?: (prev: FormState, form: FormData) => Promise<FormState>;
@@ -39,6 +41,11 @@ export interface EndpointActions {
     start: (prev: RecoverState, form: FormData) => Promise<RecoverState>;
     progress: (taskId: string, appId: string, endpointId: string, since: string) => Promise<RecoveryProgress>;
   };
+  /** The transformation editor (portal members; the widget with ManageTransformations). */
+  transformation?: {
+    save: (next: TransformationState) => Promise<{ error?: string }>;
+    tryRun: (input: TransformationTryIn) => Promise<TransformationTry>;
+  };
   result: (
     messageId: string,
   ) => Promise<Awaited<ReturnType<typeof import("@/lib/attempts/latest-attempt").latestAttempt>>>;
@@ -49,6 +56,7 @@ const TAB_LABELS: Record<EndpointTab, string> = {
   testing: "Testing",
   settings: "Settings",
   signing: "Signing",
+  transformation: "Transformation",
   attempts: "Attempts",
 };
 
@@ -81,7 +89,10 @@ export function EndpointWorkspace({
 }) {
   const { endpoint, attempts, catalogue, chart, formValues } = overview;
   const tabs = (Object.keys(TAB_LABELS) as EndpointTab[]).filter(
-    (t) => (t !== "testing" || actions.send) && (t !== "settings" || actions.save || actions.remove),
+    (t) =>
+      (t !== "testing" || actions.send) &&
+      (t !== "settings" || actions.save || actions.remove) &&
+      (t !== "transformation" || actions.transformation),
   );
   const tab = tabs.includes(query.tab) ? query.tab : "overview";
   const href = (t: EndpointTab, extra?: Parameters<typeof endpointPageHref>[2]) =>
@@ -250,6 +261,16 @@ export function EndpointWorkspace({
             <VerificationSnippets key={overview.keyKind} kind={overview.keyKind} reveal={actions.reveal} />
           </Card>
         </>
+      ) : null}
+      {tab === "transformation" && actions.transformation ? (
+        <Card title="Transformation">
+          <TransformationEditor
+            current={overview.transformation}
+            eventTypes={catalogue}
+            save={actions.transformation.save}
+            tryRun={actions.transformation.tryRun}
+          />
+        </Card>
       ) : null}
       {tab === "attempts" ? (
         <Card

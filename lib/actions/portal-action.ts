@@ -41,10 +41,17 @@ export function portalAction<A extends unknown[], R>(
   };
 }
 
-/** For `onError`: a domain error as `{ error }` (anything else still goes to the error page). */
+/**
+ * For `onError`: a domain or validation error as `{ error }` ("field: problem" for the first bad
+ * field); anything else still goes to the error page.
+ */
 export const errorAs =
   (fallback: string) =>
-  (error: unknown): { error: string } => ({ error: formProblem(error).error ?? fallback });
+  (error: unknown): { error: string } => {
+    const problem = formProblem(error);
+    const [field] = Object.entries(problem.fieldErrors ?? {});
+    return { error: problem.error ?? (field ? `${field[0]}: ${field[1]}` : fallback) };
+  };
 
 /** A form's fields as an object: one string per name, an array for names given more than once. */
 export function formFields(form: FormData): Record<string, string | string[]> {

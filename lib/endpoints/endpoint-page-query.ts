@@ -1,7 +1,14 @@
 import { type ChartRange, chartRange } from "@/lib/endpoints/endpoint-chart";
 import { searchParam } from "@/lib/portal/search-param";
 
-export const ENDPOINT_TABS = ["overview", "testing", "settings", "signing", "attempts"] as const;
+export const ENDPOINT_TABS = [
+  "overview",
+  "testing",
+  "settings",
+  "signing",
+  "transformation",
+  "attempts",
+] as const;
 export type EndpointTab = (typeof ENDPOINT_TABS)[number];
 
 /** Which attempts the Attempts tab lists: a chart bar's time span, outcome or status code. */

@@ -6,10 +6,16 @@ export const CAPABILITIES = [
   "ManageEndpointSecret",
   "CreateAttempts",
   "ManageEndpoint",
+  // Editing the endpoint's transformation (code that runs on every delivery): only when asked for.
+  "ManageTransformations",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** The capabilities a token gets from an access request: all by default, only ViewBase when read-only. */
+/**
+ * The capabilities a token gets from an access request: all but ManageTransformations by default
+ * (letting a tenant's customers run code is the tenant's explicit choice), only ViewBase when
+ * read-only.
+ */
 export function grantedCapabilities(input: {
   readOnly?: boolean | null;
   capabilities?: string[] | null;
@@ -18,6 +24,6 @@ export function grantedCapabilities(input: {
   const asked = input.capabilities?.filter((c): c is Capability =>
     (CAPABILITIES as readonly string[]).includes(c),
   );
-  if (!asked) return [...CAPABILITIES];
+  if (!asked) return CAPABILITIES.filter((c) => c !== "ManageTransformations");
   return ["ViewBase", ...asked.filter((c) => c !== "ViewBase")];
 }

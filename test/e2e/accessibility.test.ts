@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { Svix } from "svix";
+import { AppPortalCapability, Svix } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seriousViolations } from "../support/accessibility";
@@ -40,13 +40,16 @@ beforeAll(async () => {
   await waitUntil(
     async () => (await db.messageAttempt.count({ where: { applicationId: application.id } })) >= 4,
   );
-  const { url } = await svix.authentication.appPortalAccess(application.id, {});
+  // Every capability, so the widget shows every tab (ManageTransformations is not a default).
+  const { url } = await svix.authentication.appPortalAccess(application.id, {
+    capabilities: Object.values(AppPortalCapability),
+  });
   const widget = new URL(url).pathname;
   portalPaths = [
     "/dashboard",
     "/applications",
     `/applications/${application.id}`,
-    ...["", "?tab=testing", "?tab=settings", "?tab=signing", "?tab=attempts"].map(
+    ...["", "?tab=testing", "?tab=settings", "?tab=signing", "?tab=transformation", "?tab=attempts"].map(
       (tab) => `/applications/${application.id}/endpoints/${good.id}${tab}`,
     ),
     "/messages",
@@ -62,7 +65,7 @@ beforeAll(async () => {
   ];
   widgetPaths = [
     widget,
-    ...["", "?tab=testing", "?tab=settings", "?tab=signing", "?tab=attempts"].map(
+    ...["", "?tab=testing", "?tab=settings", "?tab=signing", "?tab=transformation", "?tab=attempts"].map(
       (tab) => `${widget}/endpoints/${good.id}${tab}`,
     ),
     `${widget}/messages`,

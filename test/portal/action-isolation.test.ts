@@ -8,6 +8,7 @@ import { createMessage } from "@/lib/messages/create-message";
 import { ensureOperationalApp, OPERATIONAL_APP } from "@/lib/operational/operational-app";
 import { startRecover } from "@/lib/tasks/start-tasks";
 import { createInvitation } from "@/lib/team/create-invitation";
+import { CAPABILITIES } from "@/lib/widget/capabilities";
 import { createPortalAccess } from "@/lib/widget/create-portal-access";
 import { fd, type Outcome, run, snapshot } from "../support/action-isolation";
 import { freshDatabase } from "../support/database";
@@ -119,9 +120,12 @@ beforeAll(async () => {
   session.userId = attacker.userId;
   await createApiKey({ tenantId: attacker.tenantId, name: "second", createdById: attacker.userId });
   const attackerApp = (await createApplication(attacker.tenantId, { name: "Attacker app" })).app;
-  attackerToken = tokenOf((await createPortalAccess(attacker.tenantId, attackerApp.id, {})).url);
+  // Every capability, ManageTransformations too (not granted by default), so only the tenant and
+  // application checks stand between these tokens and A's rows.
+  const all = { capabilities: [...CAPABILITIES] };
+  attackerToken = tokenOf((await createPortalAccess(attacker.tenantId, attackerApp.id, all)).url);
   siblingAppId = sibling.id;
-  siblingToken = tokenOf((await createPortalAccess(victim.tenantId, sibling.id, {})).url);
+  siblingToken = tokenOf((await createPortalAccess(victim.tenantId, sibling.id, all)).url);
 });
 afterAll(() => db.$disconnect());
 
@@ -146,6 +150,19 @@ function portalCalls(): [string, () => Promise<unknown>][] {
       [`sendTestEventAction (${label})`, () => e.sendTestEventAction(appId, endpointId, a.eventType)],
       [`attemptResultAction (${label})`, () => e.attemptResultAction(appId, endpointId, a.messageId)],
       [`checkEndpointUrlAction (${label})`, () => e.checkEndpointUrlAction(appId, endpointId)],
+      [
+        `saveTransformationAction (${label})`,
+        () => e.saveTransformationAction(appId, endpointId, { code: "function handler(w) { return w; }" }),
+      ],
+      [
+        `tryTransformationAction (${label})`,
+        () =>
+          e.tryTransformationAction(appId, endpointId, {
+            code: "function handler(w) { return w; }",
+            eventType: "x",
+            payload: "{}",
+          }),
+      ],
       [
         `resendToEndpointAction (${label})`,
         () => messages.resendToEndpointAction(appId, a.messageId, endpointId),
@@ -233,6 +250,23 @@ function widgetCalls(token: string): [string, () => Promise<unknown>][] {
       [
         `widgetCheckEndpointUrlAction (${label})`,
         () => widget.widgetCheckEndpointUrlAction(token, endpointId),
+      ],
+      [
+        `widgetSaveTransformationAction (${label})`,
+        () =>
+          widget.widgetSaveTransformationAction(token, endpointId, {
+            code: "function handler(w) { return w; }",
+            enabled: true,
+          }),
+      ],
+      [
+        `widgetTryTransformationAction (${label})`,
+        () =>
+          widget.widgetTryTransformationAction(token, endpointId, {
+            code: "function handler(w) { return w; }",
+            eventType: "x",
+            payload: "{}",
+          }),
       ],
       [
         `widgetRecoverAction (${label})`,

@@ -16,7 +16,10 @@ import { recoveryStatus } from "@/lib/messages/recovery-progress";
 import { resendMessage } from "@/lib/messages/resend-message";
 import { sendTestEvent } from "@/lib/messages/send-test-event";
 import { type RecoverState, recoverForm } from "@/lib/schemas/recover-form";
+import { transformationPatch } from "@/lib/schemas/transformation";
 import { startRecover } from "@/lib/tasks/start-tasks";
+import { patchTransformation } from "@/lib/transformations/endpoint-transformation";
+import { type TransformationTry, tryTransformation } from "@/lib/transformations/try-transformation";
 
 // The widget's actions, each behind widgetAction / widgetFormAction (lib/actions/widget-action.ts):
 // the token, bound first by the page, is the only credential, checked on every call with the
@@ -140,4 +143,20 @@ export const widgetRecoveryProgressAction = widgetAction(
 /** Whether the endpoint's URL can be reached (shown right after it is created in the widget). */
 export const widgetCheckEndpointUrlAction = widgetAction("ViewBase", async (access, endpointId: string) =>
   checkEndpointUrl((await findEndpoint(access.tenantId, access.appId, endpointId)).url),
+);
+
+export const widgetSaveTransformationAction = widgetAction(
+  "ManageTransformations",
+  async (access, endpointId: string, next: unknown): Promise<{ error?: string }> => {
+    await patchTransformation(access.tenantId, access.appId, endpointId, transformationPatch.parse(next));
+    return {};
+  },
+  errorAs("Could not save the transformation"),
+);
+
+export const widgetTryTransformationAction = widgetAction(
+  "ManageTransformations",
+  async (access, endpointId: string, input: unknown): Promise<TransformationTry> =>
+    tryTransformation(access.tenantId, access.appId, endpointId, input),
+  (error): TransformationTry => ({ ok: false, ...errorAs("Could not run the transformation")(error) }),
 );

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { portalAction, portalFormAction } from "@/lib/actions/portal-action";
+import { errorAs, portalAction, portalFormAction } from "@/lib/actions/portal-action";
 import { latestAttempt } from "@/lib/attempts/latest-attempt";
 import { checkEndpointUrl } from "@/lib/endpoints/check-endpoint-url";
 import { deleteEndpoint } from "@/lib/endpoints/delete-endpoint";
@@ -13,6 +13,9 @@ import { saveEndpointForm } from "@/lib/endpoints/save-endpoint-form";
 import { updateEndpoint } from "@/lib/endpoints/update-endpoint";
 import { sendTestEvent } from "@/lib/messages/send-test-event";
 import type { FormState } from "@/lib/portal/form-state";
+import { transformationPatch } from "@/lib/schemas/transformation";
+import { patchTransformation } from "@/lib/transformations/endpoint-transformation";
+import { type TransformationTry, tryTransformation } from "@/lib/transformations/try-transformation";
 
 // The portal's endpoint actions: the tenant comes from the session, the application and endpoint
 // ids are bound by the page; each is one domain call (the widget binds the same calls to a token).
@@ -95,4 +98,21 @@ export const checkEndpointUrlAction = portalAction(
   "member",
   async (member, appId: string, endpointId: string) =>
     checkEndpointUrl((await findEndpoint(member.tenant.id, appId, endpointId)).url),
+);
+
+export const saveTransformationAction = portalAction(
+  "member",
+  async (member, appId: string, endpointId: string, next: unknown): Promise<{ error?: string }> => {
+    await patchTransformation(member.tenant.id, appId, endpointId, transformationPatch.parse(next));
+    revalidatePath(endpointPath(appId, endpointId));
+    return {};
+  },
+  errorAs("Could not save the transformation"),
+);
+
+export const tryTransformationAction = portalAction(
+  "member",
+  async (member, appId: string, endpointId: string, input: unknown): Promise<TransformationTry> =>
+    tryTransformation(member.tenant.id, appId, endpointId, input),
+  (error): TransformationTry => ({ ok: false, ...errorAs("Could not run the transformation")(error) }),
 );

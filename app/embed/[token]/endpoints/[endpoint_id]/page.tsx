@@ -7,8 +7,10 @@ import {
   widgetRevealSecretAction,
   widgetRotateSecretAction,
   widgetSaveEndpointAction,
+  widgetSaveTransformationAction,
   widgetSendTestEventAction,
   widgetSetEnabledAction,
+  widgetTryTransformationAction,
 } from "@/app/embed/[token]/actions";
 import { EndpointWorkspace } from "@/components/endpoints/endpoint-workspace";
 import { endpointOverview } from "@/lib/endpoints/endpoint-overview";
@@ -56,6 +58,12 @@ export default async function WidgetEndpointPage({
           : undefined,
         send: access.can("CreateAttempts") ? widgetSendTestEventAction.bind(null, token, id) : undefined,
         result: widgetAttemptResultAction.bind(null, token, id),
+        transformation: access.can("ManageTransformations")
+          ? {
+              save: widgetSaveTransformationAction.bind(null, token, id),
+              tryRun: widgetTryTransformationAction.bind(null, token, id),
+            }
+          : undefined,
         checkUrl:
           query.event === "endpoint.created" ? widgetCheckEndpointUrlAction.bind(null, token, id) : undefined,
         recover: access.can("CreateAttempts")

@@ -5,8 +5,10 @@ import {
   revealSecretAction,
   rotateSecretAction,
   saveEndpointAction,
+  saveTransformationAction,
   sendTestEventAction,
   setEndpointEnabledAction,
+  tryTransformationAction,
 } from "@/app/(portal)/applications/[app_id]/endpoints/actions";
 import { recoverAction, recoveryProgressAction } from "@/app/(portal)/dead-letter/actions";
 import { EndpointWorkspace } from "@/components/endpoints/endpoint-workspace";
@@ -47,6 +49,10 @@ export default async function EndpointPage({
         send: sendTestEventAction.bind(null, appId, id),
         result: attemptResultAction.bind(null, appId, id),
         recover: { start: recoverAction, progress: recoveryProgressAction },
+        transformation: {
+          save: saveTransformationAction.bind(null, appId, id),
+          tryRun: tryTransformationAction.bind(null, appId, id),
+        },
         checkUrl: query.created ? checkEndpointUrlAction.bind(null, appId, id) : undefined,
       }}
       hrefs={{
