@@ -116,6 +116,20 @@ describe("Ed25519 signatures (Standard Webhooks v1a)", () => {
     expect(second).not.toBe(first);
   });
 
+  it("works for operational endpoints too: created with whsk_, their secret read as whpk_", async () => {
+    const keys = keyPair();
+    const ops = await stack.svix.operationalWebhook.endpoint.create({
+      url: "http://127.0.0.1:9/ops",
+      secret: keys.whsk,
+    });
+    expect((await stack.svix.operationalWebhook.endpoint.getSecret(ops.id)).key).toBe(keys.whpk);
+    await stack.svix.operationalWebhook.endpoint.rotateSecret(ops.id, {});
+    const rotated = (await stack.svix.operationalWebhook.endpoint.getSecret(ops.id)).key;
+    expect(rotated).toMatch(/^whpk_/);
+    expect(rotated).not.toBe(keys.whpk);
+    await stack.svix.operationalWebhook.endpoint.delete(ops.id);
+  });
+
   it("sends both signatures during a rotation from HMAC to Ed25519 and back, each verifiable", async () => {
     const app = await stack.svix.application.create({ name: "Ed25519 rotation" });
     const receiver = await startReceiver();
