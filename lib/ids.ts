@@ -22,7 +22,9 @@ export type IdPrefix =
   | "inv"
   | "apt"
   | "sur"
-  | "integ";
+  | "integ"
+  | "insp"
+  | "ireq";
 
 /**
  * A prefixed, time-sortable id such as `msg_2TfB3…`: 6 bytes of milliseconds since the epoch,

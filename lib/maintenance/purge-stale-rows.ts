@@ -9,12 +9,17 @@ export const EXPIRED_WIDGET_TOKEN_KEPT_MS = 7 * 24 * 3_600_000;
  * expired more than EXPIRED_WIDGET_TOKEN_KEPT_MS ago, and operational events older than their
  * tenant's retention period (as messages are), and rate-limit counters whose window has ended
  * (rate-limiter-flexible clears its own too, but only in a process that has used that limiter),
- * and sign-ups whose confirmation link has expired.
+ * and sign-ups whose confirmation link has expired, and expired request inspectors (with what they
+ * recorded: each keeps at most 1,000 requests, deleted with it).
  * Returns how many of each went.
  */
-export async function purgeStaleRows(
-  now: Date,
-): Promise<{ widgetTokens: number; operationalEvents: number; rateLimits: number; signUps: number }> {
+export async function purgeStaleRows(now: Date): Promise<{
+  widgetTokens: number;
+  operationalEvents: number;
+  rateLimits: number;
+  signUps: number;
+  inspectors: number;
+}> {
   const tokensBefore = new Date(now.getTime() - EXPIRED_WIDGET_TOKEN_KEPT_MS);
   const widgetTokens = await inBatches(
     () => db.$executeRaw`
@@ -38,14 +43,21 @@ export async function purgeStaleRows(
       DELETE FROM "SignUpRequest" WHERE id IN (
         SELECT id FROM "SignUpRequest" WHERE "expiresAt" < ${now} LIMIT ${BATCH})`,
   );
-  return { widgetTokens, operationalEvents, rateLimits, signUps };
+  // Small batches: each inspector cascades to up to 1,000 recorded requests.
+  const inspectors = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "Inspector" WHERE id IN (
+        SELECT id FROM "Inspector" WHERE "expiresAt" < ${now} LIMIT ${BATCH / 100})`,
+    BATCH / 100,
+  );
+  return { widgetTokens, operationalEvents, rateLimits, signUps, inspectors };
 }
 
-async function inBatches(run: () => Promise<number>): Promise<number> {
+async function inBatches(run: () => Promise<number>, batch = BATCH): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await run();
     total += n;
-    if (n < BATCH) return total;
+    if (n < batch) return total;
   }
 }

@@ -1,12 +1,19 @@
 import { z } from "zod";
 import { coreOperations } from "@/lib/openapi/core-operations";
 import { deliveryOperations } from "@/lib/openapi/delivery-operations";
+import { inspectorOperations } from "@/lib/openapi/inspector-operations";
 import svix from "@/lib/openapi/svix-operations.json";
 import { taskOperations } from "@/lib/openapi/task-operations";
 import { widgetOperations } from "@/lib/openapi/widget-operations";
 
 // The single list of what REST API v1 offers; the schemas are the ones the handlers validate with.
-export const operations = [...coreOperations, ...deliveryOperations, ...taskOperations, ...widgetOperations];
+export const operations = [
+  ...coreOperations,
+  ...deliveryOperations,
+  ...taskOperations,
+  ...widgetOperations,
+  ...inspectorOperations,
+];
 
 const schemaOf = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 

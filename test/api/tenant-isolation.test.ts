@@ -51,6 +51,7 @@ const BODIES: Record<string, unknown> = {
   "put /api/v1/operational-webhook/endpoint/{endpoint_id}/headers": { headers: { "X-Stolen": "1" } },
   "post /api/v1/auth/app-portal-access/{app_id}": {},
   "post /api/v1/auth/app/{app_id}/expire-all": {},
+  "patch /api/v1/inspector/{inspector_id}": { name: "Taken over", responseStatus: 500 },
 };
 
 // PUT on an application, event type or operational endpoint that B does not have creates B's own (Svix's upsert, the
@@ -78,6 +79,7 @@ async function snapshotOfA() {
       db.backgroundTask.findMany({ where, orderBy: { id: "asc" } }),
       db.integration.findMany({ where, orderBy: { id: "asc" } }),
       db.pollerConsumer.findMany({ orderBy: { consumerId: "asc" } }),
+      db.inspector.findMany({ where, orderBy: { id: "asc" } }),
     ]),
   );
 }
@@ -120,6 +122,12 @@ beforeAll(async () => {
   a.consumer_id = "consumer-a";
   a.integ_id = (await svixA.integration.create(app.id, { name: "A's partner" })).id;
   a.task_id = (await svixA.endpoint.recover(app.id, ep.id, { since: new Date(Date.now() - 60_000) })).id;
+  const inspector = await fetch(`${server.url}/api/v1/inspector`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${tenantA.apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "A's inspector" }),
+  });
+  a.inspector_id = ((await inspector.json()) as { id: string }).id;
   a.operational_endpoint_id = (
     await svixA.operationalWebhook.endpoint.create({ url: "https://a.example.com/ops" })
   ).id;

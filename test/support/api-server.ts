@@ -14,12 +14,16 @@ interface Route {
 const root = path.resolve(import.meta.dirname, "../..");
 
 /**
- * Serves the app's real route handlers (app/api/**\/route.ts) over real HTTP on loopback, with
+ * Serves the app's real route handlers (app/api/**\/route.ts, app/in/**) over real HTTP on loopback, with
  * Next's matching rules (static segments before [param] before [...catchAll]), without a Next
  * build. The contract tests point the svix SDK and fetch at it.
  */
 export async function startApiServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const routes = findRoutes(path.join(root, "app/api")).sort(bySpecificity);
+  // The API, and the request inspector's /in/<token> receiver.
+  const routes = [
+    ...findRoutes(path.join(root, "app/api")),
+    ...findRoutes(path.join(root, "app/in"), ["in"]),
+  ].sort(bySpecificity);
   const server = http.createServer(async (nodeReq, nodeRes) => {
     try {
       const url = new URL(nodeReq.url ?? "/", `http://${nodeReq.headers.host}`);

@@ -90,9 +90,9 @@ export function taskList(
       const keys = await purgeIdempotencyKeys(new Date());
       if (keys > 0) log(`Dropped ${keys} expired Idempotency-Keys.`);
       const stale = await purgeStaleRows(new Date());
-      if (stale.widgetTokens + stale.operationalEvents + stale.rateLimits + stale.signUps > 0)
+      if (Object.values(stale).some((n) => n > 0))
         log(
-          `Dropped ${stale.widgetTokens} expired widget tokens, ${stale.operationalEvents} old operational events, ${stale.rateLimits} lapsed rate-limit counters and ${stale.signUps} unconfirmed sign-ups.`,
+          `Dropped ${stale.widgetTokens} expired widget tokens, ${stale.operationalEvents} old operational events, ${stale.rateLimits} lapsed rate-limit counters, ${stale.signUps} unconfirmed sign-ups and ${stale.inspectors} expired inspectors.`,
         );
       await helpers.addJob(
         RETENTION_TASK,

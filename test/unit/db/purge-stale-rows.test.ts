@@ -55,13 +55,34 @@ describe("the maintenance's clean-up", () => {
       expiresAt: new Date(now.getTime() + expiresInMs),
     });
     await db.signUpRequest.createMany({ data: [signUp("sur_old", -1000), signUp("sur_live", DAY)] });
+    const inspector = (id: string, expiresInMs: number) => ({
+      id,
+      tenantId,
+      token: id,
+      expiresAt: new Date(now.getTime() + expiresInMs),
+    });
+    await db.inspector.createMany({ data: [inspector("insp_old", -1000), inspector("insp_live", DAY)] });
+    await db.inspectorRequest.create({
+      data: {
+        id: "ireq_old",
+        inspectorId: "insp_old",
+        method: "POST",
+        path: "/",
+        query: "",
+        headers: {},
+        body: "",
+      },
+    });
 
     expect(await purgeStaleRows(now)).toEqual({
       widgetTokens: 1,
       operationalEvents: 1,
       rateLimits: 1,
       signUps: 1,
+      inspectors: 1,
     });
+    expect((await db.inspector.findMany({ select: { id: true } })).map((r) => r.id)).toEqual(["insp_live"]);
+    expect(await db.inspectorRequest.count()).toBe(0);
     expect((await db.signUpRequest.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([
       "sur_live",
     ]);
@@ -79,6 +100,7 @@ describe("the maintenance's clean-up", () => {
       operationalEvents: 0,
       rateLimits: 0,
       signUps: 0,
+      inspectors: 0,
     });
   });
 });
