@@ -74,6 +74,9 @@ const schema = z.object({
   // Seed the demo tenant (login and API key printed at start) on an empty database. Always on with
   // the embedded database; with DATABASE_URL only when set.
   DEMO_SEED: bool.default(false),
+  // Point the demo application's endpoint at a demo request inspector, so a message sent right
+  // after `npm start` shows up in the portal (on by default with the embedded database).
+  DEMO_INSPECTOR: bool.default(false),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_572_864),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   JOBS_DRIVER: z.enum(["graphile", "inngest"]).default("graphile"),

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef, useState } from "react";
 import { EventTypePicker } from "@/components/endpoints/event-type-picker";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -18,13 +19,18 @@ export function EndpointForm({
   eventTypes,
   initial,
   submitLabel,
+  newInspectorUrl,
 }: {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   eventTypes: CatalogueEntry[];
   initial?: Record<string, string>;
   submitLabel: string;
+  /** Offers "Use a new inspector URL" (portal, new endpoints): makes an inspector, fills in its URL. */
+  newInspectorUrl?: () => Promise<{ url?: string; error?: string }>;
 }) {
   const { state, formAction, pending, values: v, errors, formKey } = useForm(action, initial);
+  const urlInput = useRef<HTMLInputElement>(null);
+  const [inspector, setInspector] = useState<{ url?: string; error?: string } | "making" | null>(null);
   const selected = new Set((v.eventTypes ?? "").split(",").filter(Boolean));
   const id = initial ? "ep-edit" : "ep-new";
   return (
@@ -39,7 +45,32 @@ export function EndpointForm({
         required
         defaultValue={v.url}
         error={errors.url}
+        ref={urlInput}
       />
+      {newInspectorUrl ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <Button
+            type="button"
+            variant="ghost"
+            disabled={inspector === "making"}
+            onClick={async () => {
+              setInspector("making");
+              const made: { url?: string; error?: string } = await newInspectorUrl().catch(() => ({
+                error: "Could not create an inspector",
+              }));
+              if (made.url && urlInput.current) urlInput.current.value = made.url;
+              setInspector(made);
+            }}
+          >
+            {inspector === "making" ? "Creating an inspector…" : "Use a new inspector URL"}
+          </Button>
+          {inspector && inspector !== "making" ? (
+            <span role="status" className="text-zinc-600 dark:text-zinc-400">
+              {inspector.error ?? "Filled in: what this endpoint receives will show under Inspector."}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       <Field
         id={`${id}-description`}
         name="description"

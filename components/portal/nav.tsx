@@ -8,6 +8,7 @@ const links = [
   { href: "/applications", label: "Applications" },
   { href: "/messages", label: "Messages" },
   { href: "/dead-letter", label: "Dead letters" },
+  { href: "/inspector", label: "Inspector" },
   { href: "/event-types", label: "Event types" },
   { href: "/widget", label: "Widget" },
   { href: "/team", label: "Team" },

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 import { CONTROL_CLASS, describedBy, FieldShell } from "@/components/ui/field-shell";
 
 /** A labelled input; `error` is announced to screen readers with the field. */
@@ -8,7 +8,13 @@ export function Field({
   hint,
   id,
   ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string; id: string }) {
+}: InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  error?: string;
+  hint?: string;
+  id: string;
+  ref?: Ref<HTMLInputElement>;
+}) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
       <input

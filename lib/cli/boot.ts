@@ -62,13 +62,15 @@ export async function boot(log: (line: string) => void): Promise<Booted> {
  * The embedded default (no DATABASE_URL), reachable from this machine only, is for trying
  * Hookline out: the demo may deliver to receivers here, over plain http, and /demo/widget needs
  * no sign-in. Listening on any other address (HOST=0.0.0.0), or with DATABASE_URL, none of this is
- * open unless set explicitly (DELIVERY_REQUIRE_HTTPS then defaults to on, DEMO_WIDGET to off).
+ * open unless set explicitly (DELIVERY_REQUIRE_HTTPS then defaults to on, DEMO_WIDGET and
+ * DEMO_INSPECTOR to off).
  */
 export function applyLocalDefaults(source: Record<string, string | undefined>): void {
   if (source.DATABASE_URL || !isLoopbackHost(source.HOST || "127.0.0.1")) return;
   source.DELIVERY_ALLOW_CIDRS ||= "127.0.0.0/8,::1/128";
   source.DELIVERY_REQUIRE_HTTPS ||= "false";
   source.DEMO_WIDGET ||= "true";
+  source.DEMO_INSPECTOR ||= "true";
 }
 
 /** Whether HOST only accepts connections from this machine (localhost, 127.0.0.0/8, ::1). */

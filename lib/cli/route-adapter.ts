@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 /** An App Router route handler: `export const POST = apiHandler(…)` in app/api/…/route.ts. */
 // biome-ignore lint/suspicious/noExplicitAny: each route types its own params.
@@ -19,6 +20,10 @@ export async function serveRouteHandler(
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2)
     headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  // The client address is our server's stamp (lib/http/client-address.ts), never what was sent.
+  headers.delete(CLIENT_ADDRESS_HEADER);
+  const stamped = req.headers[CLIENT_ADDRESS_HEADER];
+  if (typeof stamped === "string") headers.set(CLIENT_ADDRESS_HEADER, stamped);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
     method: req.method,

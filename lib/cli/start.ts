@@ -12,6 +12,7 @@ import { serveHotRoute } from "@/lib/cli/hot-routes";
 import { disconnectDb } from "@/lib/db";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { stampClientAddress } from "@/lib/http/client-address";
+import { ensureDemoInspector } from "@/lib/inspector/demo-inspector";
 import { startDeliveryWorker } from "@/lib/jobs/graphile/run-worker";
 import { logRequest } from "@/lib/log/log-request";
 import { logger } from "@/lib/log/logger";
@@ -41,6 +42,9 @@ const seeded = booted.embedded || env.DEMO_SEED ? await seedDemo() : null;
 if (seeded && demoFile) fs.writeFileSync(demoFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
 const demo: DemoCredentials | null =
   seeded ?? (demoFile && fs.existsSync(demoFile) ? JSON.parse(fs.readFileSync(demoFile, "utf8")) : null);
+// The demo application's endpoint delivers to a demo request inspector (DEMO_INSPECTOR).
+const demoInspector =
+  demo && env.DEMO_INSPECTOR ? await ensureDemoInspector(demo.applicationId).catch(() => null) : null;
 
 await ensureBuild(log, process.argv.includes("--rebuild"));
 
@@ -112,9 +116,18 @@ ${
   Demo login:    ${demo.email} / ${demo.password}
   Demo API key:  ${demo.apiKey}
 
-  Try the API:
+${
+  demoInspector
+    ? `  Send a message; it is delivered, signed, to the demo inspector:
+    curl -X POST ${baseUrl}/api/v1/app/demo-customer/msg \\
+      -H "Authorization: Bearer ${demo.apiKey}" -H "content-type: application/json" \\
+      -d '{"eventType":"invoice.paid","payload":{"invoiceId":"inv_1001","amount":4200,"currency":"EUR"}}'
+  Watch it arrive: ${baseUrl}/inspector/${demoInspector}
+`
+    : `  Try the API:
     curl -H "Authorization: Bearer ${demo.apiKey}" ${baseUrl}/api/v1/app
 `
+}`
     : ""
 }${env.DEMO_WIDGET ? `  Widget demo:   ${baseUrl}/demo/widget\n` : ""}
   API reference: ${baseUrl}/docs/api      Metrics: ${baseUrl}/metrics      Stop with Ctrl-C.

@@ -25,6 +25,8 @@ beforeAll(async () => {
     DELIVERY_RETRY_SCHEDULE: "0",
     DELIVERY_RETRY_JITTER: "0",
     DEMO_WIDGET: "true",
+    // The demo application delivers to an inspector: its page has a request to show.
+    DEMO_INSPECTOR: "true",
     // So the Settings tab shows "deliveries come from these addresses" to the sweep.
     DELIVERY_EGRESS_IPS: "203.0.113.10",
   });
@@ -41,6 +43,9 @@ beforeAll(async () => {
     async () => (await db.messageAttempt.count({ where: { applicationId: application.id } })) >= 4,
   );
   // Every capability, so the widget shows every tab (ManageTransformations is not a default).
+  const inspector = /Watch it arrive: \S+(\/inspector\/insp_\w+)/.exec(app.output())![1]!;
+  await svix.message.create("demo-customer", { eventType: "invoice.paid", payload: { c: 3 } });
+  await waitUntil(async () => (await db.inspectorRequest.count()) >= 1);
   const { url } = await svix.authentication.appPortalAccess(application.id, {
     capabilities: Object.values(AppPortalCapability),
   });
@@ -56,6 +61,8 @@ beforeAll(async () => {
     `/applications/${application.id}/messages/${message.id}`,
     "/event-types",
     "/dead-letter",
+    "/inspector",
+    inspector,
     "/widget",
     "/team",
     "/settings",
@@ -131,7 +138,7 @@ describe("the portal's header", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const header = page.locator("header").first();
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link").count()).resolves.toBe(9);
+    await expect(nav.getByRole("link").count()).resolves.toBe(10);
     // One row: the logo, the nav and the account controls share a line.
     const logo = (await header.getByRole("link", { name: "Hookline" }).boundingBox())!;
     const navBox = (await nav.boundingBox())!;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { createEndpointAction } from "@/app/(portal)/applications/[app_id]/endpoints/actions";
 import { deleteApplicationAction, updateApplicationAction } from "@/app/(portal)/applications/actions";
+import { newInspectorUrlAction } from "@/app/(portal)/inspector/actions";
 import { ApplicationForm } from "@/components/applications/application-form";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { EndpointList } from "@/components/endpoints/endpoint-list";
@@ -82,6 +83,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
           action={createEndpointAction.bind(null, app.id)}
           eventTypes={eventTypes}
           submitLabel="Add endpoint"
+          newInspectorUrl={newInspectorUrlAction}
         />
       </Card>
       <Card title="Recent messages">

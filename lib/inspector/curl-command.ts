@@ -1,0 +1,33 @@
+// "Copy as curl" for a recorded request: pure, used by the inspector's page in the browser.
+
+// Headers curl sets itself, or that belonged to the hop that brought the request.
+const SKIPPED = new Set([
+  "host",
+  "content-length",
+  "connection",
+  "transfer-encoding",
+  "keep-alive",
+  "accept-encoding",
+]);
+
+/** A value inside single quotes for a POSIX shell. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function curlCommand(
+  request: { method: string; headers: Record<string, string>; body: string; bodyEncoding: string },
+  url: string,
+): string {
+  const parts = [`curl -X ${request.method} ${shellQuote(url)}`];
+  for (const [name, value] of Object.entries(request.headers))
+    if (!SKIPPED.has(name) && !name.startsWith("x-forwarded-"))
+      parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  if (request.body)
+    parts.push(
+      request.bodyEncoding === "base64"
+        ? `--data-binary @<(echo ${shellQuote(request.body)} | base64 -d)`
+        : `--data-binary ${shellQuote(request.body)}`,
+    );
+  return parts.join(" \\\n  ");
+}
