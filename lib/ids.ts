@@ -24,7 +24,9 @@ export type IdPrefix =
   | "sur"
   | "integ"
   | "insp"
-  | "ireq";
+  | "ireq"
+  | "rly"
+  | "rlx";
 
 /**
  * A prefixed, time-sortable id such as `msg_2TfB3…`: 6 bytes of milliseconds since the epoch,

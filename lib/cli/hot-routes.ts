@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { POST as sendMessage } from "@/app/api/v1/app/[app_id]/msg/route";
 import { POST as inspectorAtPath } from "@/app/in/[token]/[...path]/route";
 import { POST as inspectorAtRoot } from "@/app/in/[token]/route";
+import { POST as relayAtPath } from "@/app/relay/[token]/[...path]/route";
+import { POST as relayAtRoot } from "@/app/relay/[token]/route";
 import { type RouteHandler, serveRouteHandler } from "@/lib/cli/route-adapter";
 
 // The API's hottest calls, served without Next's router (about 0.65 ms of CPU per request on the
@@ -12,6 +14,9 @@ const HOT: { method: string | "*"; pattern: RegExp; params: string[]; handler: R
   { method: "POST", pattern: /^\/api\/v1\/app\/([^/]+)\/msg\/?$/, params: ["app_id"], handler: sendMessage },
   { method: "*", pattern: /^\/in\/([^/]+)\/?$/, params: ["token"], handler: inspectorAtRoot },
   { method: "*", pattern: /^\/in\/([^/]+)\/(.+)$/, params: ["token", "path"], handler: inspectorAtPath },
+  // And `npm run listen`'s relays, whose requests wait on the CLI's answer.
+  { method: "*", pattern: /^\/relay\/([^/]+)\/?$/, params: ["token"], handler: relayAtRoot },
+  { method: "*", pattern: /^\/relay\/([^/]+)\/(.+)$/, params: ["token", "path"], handler: relayAtPath },
 ];
 
 /** Serves `req` if it is a hot route; false when Next should have it. */

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import type { Duplex } from "node:stream";
 import next from "next";
 import { boot, isLoopbackHost } from "@/lib/cli/boot";
 import { drainingServer } from "@/lib/cli/draining-server";
@@ -20,6 +21,8 @@ import { requestContext, withRequestContext } from "@/lib/log/request-context";
 import { observeRequest } from "@/lib/metrics/observe-request";
 import { routeTemplate } from "@/lib/metrics/route-template";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
+import { closeRelayConnections } from "@/lib/relay/relay-hub";
+import { handleRelayUpgrade } from "@/lib/relay/relay-upgrade";
 import { type DemoCredentials, seedDemo } from "@/lib/tenants/seed-demo";
 import { startTracing } from "@/lib/tracing/start-tracing";
 import { traceRequest } from "@/lib/tracing/tracing";
@@ -81,6 +84,18 @@ const http = drainingServer((req, res) => {
     () => withRequestContext(context, () => serve(req, res)),
   );
 });
+
+// WebSockets: only `npm run listen`'s relay connections (lib/relay/relay-upgrade.ts). Next adds an
+// upgrade listener of its own on its first request (for dev-mode HMR; we run it in production mode),
+// which closes any socket it does not route: it is removed, so ours is the only one.
+const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  if (!handleRelayUpgrade(req, socket, head)) socket.destroy();
+};
+http.server.on("newListener", (event, listener) => {
+  if (event === "upgrade" && listener !== onUpgrade)
+    queueMicrotask(() => http.server.removeListener("upgrade", listener));
+});
+http.server.on("upgrade", onUpgrade);
 
 function serve(req: IncomingMessage, res: ServerResponse) {
   // Prometheus, ahead of Next and the API's rate limits (METRICS_TOKEN guards it when set).
@@ -157,6 +172,8 @@ async function shutdown(why: string, code: number) {
   if (stopping) return;
   stopping = true;
   log(`${why}: shutting down…`);
+  // `npm run listen` CLIs reconnect (to another process, or to this one once it is back).
+  closeRelayConnections();
   const { unfinished } = await http.drain(env.SHUTDOWN_GRACE);
   if (unfinished > 0) log(`Closed ${unfinished} requests still running after ${env.SHUTDOWN_GRACE} ms.`);
   await app.close().catch(() => undefined);

@@ -10,7 +10,8 @@ export const EXPIRED_WIDGET_TOKEN_KEPT_MS = 7 * 24 * 3_600_000;
  * tenant's retention period (as messages are), and rate-limit counters whose window has ended
  * (rate-limiter-flexible clears its own too, but only in a process that has used that limiter),
  * and sign-ups whose confirmation link has expired, and expired request inspectors (with what they
- * recorded: each keeps at most 1,000 requests, deleted with it).
+ * recorded: each keeps at most 1,000 requests, deleted with it), and relayed requests left over
+ * from a crash (over an hour old).
  * Returns how many of each went.
  */
 export async function purgeStaleRows(now: Date): Promise<{
@@ -19,6 +20,7 @@ export async function purgeStaleRows(now: Date): Promise<{
   rateLimits: number;
   signUps: number;
   inspectors: number;
+  relayExchanges: number;
 }> {
   const tokensBefore = new Date(now.getTime() - EXPIRED_WIDGET_TOKEN_KEPT_MS);
   const widgetTokens = await inBatches(
@@ -50,7 +52,13 @@ export async function purgeStaleRows(now: Date): Promise<{
         SELECT id FROM "Inspector" WHERE "expiresAt" < ${now} LIMIT ${BATCH / 100})`,
     BATCH / 100,
   );
-  return { widgetTokens, operationalEvents, rateLimits, signUps, inspectors };
+  // Relayed requests are deleted once answered or given up on (30 s); what a crash left behind goes.
+  const relayExchanges = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "RelayExchange" WHERE id IN (
+        SELECT id FROM "RelayExchange" WHERE "createdAt" < ${new Date(now.getTime() - 3_600_000)} LIMIT ${BATCH})`,
+  );
+  return { widgetTokens, operationalEvents, rateLimits, signUps, inspectors, relayExchanges };
 }
 
 async function inBatches(run: () => Promise<number>, batch = BATCH): Promise<number> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { coreOperations } from "@/lib/openapi/core-operations";
 import { deliveryOperations } from "@/lib/openapi/delivery-operations";
-import { inspectorOperations } from "@/lib/openapi/inspector-operations";
+import { devToolOperations } from "@/lib/openapi/dev-tool-operations";
 import svix from "@/lib/openapi/svix-operations.json";
 import { taskOperations } from "@/lib/openapi/task-operations";
 import { widgetOperations } from "@/lib/openapi/widget-operations";
@@ -12,7 +12,7 @@ export const operations = [
   ...deliveryOperations,
   ...taskOperations,
   ...widgetOperations,
-  ...inspectorOperations,
+  ...devToolOperations,
 ];
 
 const schemaOf = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });

@@ -92,7 +92,7 @@ export function taskList(
       const stale = await purgeStaleRows(new Date());
       if (Object.values(stale).some((n) => n > 0))
         log(
-          `Dropped ${stale.widgetTokens} expired widget tokens, ${stale.operationalEvents} old operational events, ${stale.rateLimits} lapsed rate-limit counters, ${stale.signUps} unconfirmed sign-ups and ${stale.inspectors} expired inspectors.`,
+          `Dropped ${stale.widgetTokens} expired widget tokens, ${stale.operationalEvents} old operational events, ${stale.rateLimits} lapsed rate-limit counters, ${stale.signUps} unconfirmed sign-ups, ${stale.inspectors} expired inspectors and ${stale.relayExchanges} stale relayed requests.`,
         );
       await helpers.addJob(
         RETENTION_TASK,

@@ -62,6 +62,16 @@ describe("the maintenance's clean-up", () => {
       expiresAt: new Date(now.getTime() + expiresInMs),
     });
     await db.inspector.createMany({ data: [inspector("insp_old", -1000), inspector("insp_live", DAY)] });
+    await db.relay.create({ data: { id: "rly_1", tenantId, applicationId: appId, token: "rly-token" } });
+    const exchange = (id: string, ageMs: number) => ({
+      id,
+      relayId: "rly_1",
+      request: {},
+      createdAt: new Date(now.getTime() - ageMs),
+    });
+    await db.relayExchange.createMany({
+      data: [exchange("rlx_old", 2 * 3_600_000), exchange("rlx_live", 1000)],
+    });
     await db.inspectorRequest.create({
       data: {
         id: "ireq_old",
@@ -80,7 +90,11 @@ describe("the maintenance's clean-up", () => {
       rateLimits: 1,
       signUps: 1,
       inspectors: 1,
+      relayExchanges: 1,
     });
+    expect((await db.relayExchange.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([
+      "rlx_live",
+    ]);
     expect((await db.inspector.findMany({ select: { id: true } })).map((r) => r.id)).toEqual(["insp_live"]);
     expect(await db.inspectorRequest.count()).toBe(0);
     expect((await db.signUpRequest.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([
@@ -101,6 +115,7 @@ describe("the maintenance's clean-up", () => {
       rateLimits: 0,
       signUps: 0,
       inspectors: 0,
+      relayExchanges: 0,
     });
   });
 });

@@ -7,9 +7,11 @@ import {
   inspectorRequestOut,
   inspectorRequestQuery,
 } from "@/lib/schemas/inspector";
+import { relayIn, relayOut } from "@/lib/schemas/relay";
 
-// Hookline extension: request inspectors, a URL (<APP_URL>/in/<token>) that records what it is sent.
-export const inspectorOperations: Operation[] = [
+// Hookline extensions for developers of receivers: request inspectors, a URL (<APP_URL>/in/<token>)
+// that records what it is sent, and the relays `npm run listen` forwards through.
+export const devToolOperations: Operation[] = [
   {
     method: "get",
     path: "/api/v1/inspector",
@@ -56,5 +58,14 @@ export const inspectorOperations: Operation[] = [
       "What it received, newest first (method, path, query, headers, body, client address); with `endpoint_id`, whether each signature verifies with that endpoint's keys",
     query: inspectorRequestQuery,
     response: { status: 200, schema: inspectorRequestOut, list: true },
+  },
+  {
+    method: "post",
+    path: "/api/v1/relay",
+    tag: "Relay",
+    summary:
+      "The application's relay for `npm run listen` (made on first use): deliveries to its URL go to the CLI connected with a WebSocket at /api/v1/relay/{relay_id}/listen",
+    body: relayIn,
+    response: { status: 200, schema: relayOut },
   },
 ];
