@@ -18,6 +18,7 @@ const PAGE_ROOTS = new Set([
   "messages",
   "event-types",
   "dead-letter",
+  "inspector",
   "widget",
   "team",
   "settings",
@@ -45,6 +46,8 @@ export function routeTemplate(path: string): string {
     return apiRoutes.find((r) => r.pattern.test(pathname))?.template ?? "/api/other";
   }
   if (pathname.startsWith("/embed/")) return "/embed/{token}/…";
+  if (pathname.startsWith("/in/")) return "/in/{token}";
+  if (pathname.startsWith("/relay/")) return "/relay/{token}";
   if (pathname === "/") return "/";
   const root = pathname.split("/")[1] ?? "";
   if (PAGE_ROOTS.has(root)) return pathname === `/${root}` ? `/${root}` : `/${root}/…`;
