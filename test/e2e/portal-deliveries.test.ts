@@ -90,6 +90,7 @@ describe("delivering through the portal in a real browser", () => {
       "Testing",
       "Settings",
       "Signing",
+      "Transformation",
       "Attempts",
     ]);
 
