@@ -1,17 +1,8 @@
 // Any method to /in/<token>: recorded by the request inspector (lib/inspector/receive-request.ts)
+import { anyMethod } from "@/lib/http/any-method";
 import { receiveInspectorRequest } from "@/lib/inspector/receive-request";
 
-type Context = { params: Promise<{ token: string }> };
-
-const receive = async (req: Request, { params }: Context) =>
-  receiveInspectorRequest(req, (await params).token);
-
-export {
-  receive as DELETE,
-  receive as GET,
-  receive as HEAD,
-  receive as OPTIONS,
-  receive as PATCH,
-  receive as POST,
-  receive as PUT,
-};
+export const { DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT } = anyMethod(
+  async (req: Request, { params }: { params: Promise<{ token: string }> }) =>
+    receiveInspectorRequest(req, (await params).token),
+);
