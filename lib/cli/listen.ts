@@ -47,18 +47,19 @@ const demo = fs.existsSync(demoFile)
 const local = positionals[0] ?? fail(USAGE);
 if (!/^https?:\/\//.test(local))
   fail(`The local URL must start with http:// or https:// (got ${local})\n${USAGE}`);
+// Empty values (`APP_URL=` in .env) count as unset.
 const server = (
-  values.server ??
-  process.env.HOOKLINE_URL ??
-  process.env.APP_URL ??
-  `http://localhost:${process.env.PORT ?? 3000}`
+  values.server ||
+  process.env.HOOKLINE_URL ||
+  process.env.APP_URL ||
+  `http://localhost:${process.env.PORT || 3000}`
 ).replace(/\/+$/, "");
 const key =
-  values.key ??
-  process.env.HOOKLINE_API_KEY ??
-  demo?.apiKey ??
+  values.key ||
+  process.env.HOOKLINE_API_KEY ||
+  demo?.apiKey ||
   fail(`Give --key or HOOKLINE_API_KEY\n${USAGE}`);
-const app = values.app ?? (key === demo?.apiKey ? demo.applicationId : fail(`Give --app\n${USAGE}`));
+const app = values.app || (key === demo?.apiKey ? demo.applicationId : fail(`Give --app\n${USAGE}`));
 const endpointUid = `listen-${values.name}`;
 
 async function api(
@@ -70,6 +71,11 @@ async function api(
     method,
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error: unknown) => {
+    const { cause } = error as { cause?: { code?: string; message?: string } };
+    throw new Error(
+      `Cannot reach ${server} (${cause?.code ?? cause?.message ?? (error as Error).message}): is Hookline running there? (--server, HOOKLINE_URL)`,
+    );
   });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
@@ -150,7 +156,9 @@ async function forward(
   }
 }
 
-const { relayId, relayUrl, endpointId } = await prepare();
+const { relayId, relayUrl, endpointId } = await prepare().catch((error: unknown) =>
+  fail((error as Error).message),
+);
 let socket: WebSocket | null = null;
 let stopping = false;
 let attempt = 0;

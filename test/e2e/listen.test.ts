@@ -41,31 +41,21 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** `npm run listen` as a developer runs it; resolves once it forwards. */
-async function listen(local: string, server: string, name = "default") {
+/**
+ * `npm run listen` as a developer runs it, with --server and --key, or (`fromEnv`) with
+ * HOOKLINE_URL and HOOKLINE_API_KEY and an empty APP_URL as .env has it; resolves once it forwards.
+ */
+async function listen(local: string, server: string, name = "default", fromEnv = false) {
   let output = "";
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "lib/cli/listen.ts",
-      local,
-      "--app",
-      "demo-customer",
-      "--server",
-      server,
-      "--key",
-      key,
-      "--name",
-      name,
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, HOOKLINE_URL: "", HOOKLINE_API_KEY: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const args = ["--import", "tsx", "lib/cli/listen.ts", local, "--app", "demo-customer", "--name", name];
+  const env = fromEnv
+    ? { HOOKLINE_URL: server, HOOKLINE_API_KEY: key, APP_URL: "" }
+    : { HOOKLINE_URL: "", HOOKLINE_API_KEY: "", APP_URL: "" };
+  const child = spawn(process.execPath, fromEnv ? args : [...args, "--server", server, "--key", key], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.push(child);
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
@@ -159,6 +149,32 @@ describe("npm run listen", () => {
       await browser.close();
     }
 
+    // A server that is not there: said in words, not a stack trace.
+    const closedPort = await freePort();
+    const nowhere = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "lib/cli/listen.ts",
+        back.url,
+        "--app",
+        "x",
+        "--server",
+        `http://127.0.0.1:${closedPort}`,
+        "--key",
+        key,
+      ],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    started.push(nowhere);
+    let said = "";
+    nowhere.stderr?.on("data", (d) => (said += d));
+    expect(await new Promise((resolve) => nowhere.once("exit", resolve))).toBe(1);
+    expect(said).toContain(
+      `Cannot reach http://127.0.0.1:${closedPort} (ECONNREFUSED): is Hookline running there?`,
+    );
+
     // Ctrl-C: the endpoint is disabled, and says so; running again enables the same one.
     expect(await cli.interrupt()).toBe(0);
     expect(cli.output()).toContain(`Disabled endpoint ${endpoint.id}`);
@@ -179,7 +195,7 @@ describe("npm run listen", () => {
     const second = await startApp(databaseUrl, { ...ENV, APP_URL: app.url });
     try {
       const receiver = await startReceiver(() => ({ status: 200 }));
-      const cli = await listen(receiver.url, second.url, "cross");
+      const cli = await listen(receiver.url, second.url, "cross", true);
       expect(cli.output()).toContain(`Forwarding ${app.url}/relay/`);
       await svix.message.create("demo-customer", { eventType: "invoice.paid", payload: { n: 5 } });
       await waitUntil(async () => receiver.requests.some((r) => JSON.parse(r.body).n === 5), 30_000);
