@@ -4,6 +4,9 @@ import net from "node:net";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { freePort } from "@/lib/db/embedded";
+import { deliveryConfig } from "@/lib/delivery/config";
+import { checkEndpointUrl } from "@/lib/endpoints/check-endpoint-url";
 import { endpointOverview } from "@/lib/endpoints/endpoint-overview";
 import { startDeliveryStack } from "../support/delivery-stack";
 import { startReceiver, waitUntil } from "../support/receiver";
@@ -27,7 +30,8 @@ beforeAll(async () => {
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    upstream.on("error", () => client.destroy());
+    // As Squid does: an upstream that refuses is a 502 to the client.
+    upstream.on("error", () => client.end("HTTP/1.1 502 Bad Gateway\r\n\r\n"));
     client.on("error", () => upstream.destroy());
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
@@ -80,6 +84,21 @@ describe("egress through a CONNECT proxy", () => {
     const attempt = await waitUntil(() => db.messageAttempt.findFirst({ where: { endpointId: ep.id } }));
     expect(attempt).toMatchObject({ outcome: "failure", errorKind: "ssrf_blocked" });
     expect(tunnels.length).toBe(before);
+  });
+
+  it("checks a new endpoint's URL through the proxy too", async () => {
+    const receiver = await startReceiver();
+    const before = tunnels.length;
+    expect(await checkEndpointUrl(receiver.url)).toMatchObject({ ok: true });
+    expect(tunnels.slice(before)).toEqual([`127.0.0.1:${new URL(receiver.url).port}`]);
+    await receiver.close();
+    expect(await checkEndpointUrl(receiver.url)).toMatchObject({ ok: false, kind: "refused" });
+    const unreachable = await checkEndpointUrl(receiver.url, {
+      ...deliveryConfig().guard,
+      proxy: `http://127.0.0.1:${await freePort()}`,
+    });
+    expect(unreachable).toMatchObject({ ok: false, kind: "refused" });
+    expect(unreachable.message).toContain("DELIVERY_PROXY_URL");
   });
 
   it("tells endpoint pages where deliveries come from (DELIVERY_EGRESS_IPS)", async () => {
