@@ -2,9 +2,9 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { type AppProcess, startApp } from "../support/app-process";
-import { launchBrowser, SCREENSHOTS } from "../support/browser";
-import { freshDatabase } from "../support/database";
+import type { AppProcess } from "../support/app-process";
+import { SCREENSHOTS } from "../support/browser";
+import { startDeliveringApp } from "../support/delivering-app";
 import { pageErrors, signInAsDemo } from "../support/portal-session";
 import { startReceiver } from "../support/receiver";
 
@@ -13,12 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   // As on the embedded default: the demo application delivers to a demo inspector.
-  app = await startApp(await freshDatabase(), {
-    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8",
-    DELIVERY_REQUIRE_HTTPS: "false",
-    DEMO_INSPECTOR: "true",
-  });
-  browser = await launchBrowser();
+  ({ app, browser } = await startDeliveringApp({ DEMO_INSPECTOR: "true" }));
 }, 600_000);
 
 afterAll(async () => {

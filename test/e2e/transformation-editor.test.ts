@@ -2,9 +2,8 @@ import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { AppPortalCapability, Svix } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppProcess, startApp } from "../support/app-process";
-import { launchBrowser } from "../support/browser";
-import { freshDatabase } from "../support/database";
+import type { AppProcess } from "../support/app-process";
+import { startDeliveringApp } from "../support/delivering-app";
 import { pageErrors, signInAsDemo, watchErrors } from "../support/portal-session";
 import { startReceiver } from "../support/receiver";
 
@@ -13,11 +12,7 @@ let browser: Browser;
 let svix: Svix;
 
 beforeAll(async () => {
-  app = await startApp(await freshDatabase(), {
-    DELIVERY_ALLOW_CIDRS: "127.0.0.0/8",
-    DELIVERY_REQUIRE_HTTPS: "false",
-  });
-  browser = await launchBrowser();
+  ({ app, browser } = await startDeliveringApp());
   svix = new Svix(/Demo API key:\s+(\S+)/.exec(app.output())![1]!, { serverUrl: app.url });
 }, 600_000);
 
@@ -119,6 +114,7 @@ describe("the transformation editor in a real browser", () => {
         AppPortalCapability.ViewBase,
         AppPortalCapability.ManageEndpoint,
         AppPortalCapability.ManageTransformations,
+        AppPortalCapability.ManageEndpointSecret,
       ],
     });
     const page = watchErrors(await (await browser.newContext()).newPage());
@@ -134,6 +130,14 @@ describe("the transformation editor in a real browser", () => {
     await page.getByRole("button", { name: "Save transformation" }).click();
     await page.getByText("Saved (off).").waitFor();
     expect((await svix.endpoint.transformation.get(customer.id, ep.id)).code).toBe(WRAP);
+
+    // The Signing tab there: switching to Ed25519 shows the public key and Ed25519 snippets.
+    await page.goto(`${endpointPage(granted.url)}?tab=signing`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Switch to Ed25519" }).click();
+    await expect.poll(() => page.getByTestId("endpoint-secret").textContent()).toMatch(/^whpk_/);
+    await page.getByRole("button", { name: "Fill in my public key" }).waitFor();
+    expect((await svix.endpoint.getSecret(customer.id, ep.id)).key).toMatch(/^whpk_/);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

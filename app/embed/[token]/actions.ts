@@ -91,6 +91,8 @@ export const widgetRotateSecretAction = widgetAction(
   async (access, endpointId: string, keyType?: "hmac" | "ed25519") => {
     const endpoint = await findEndpoint(access.tenantId, access.appId, endpointId);
     const { previousValidUntil } = await rotateSecret(endpoint.id, null, null, keyTypeOf(keyType));
+    // A switch of kind changes the receiver snippets the page shows.
+    revalidatePath(`${base(access.token)}/endpoints/${endpoint.id}`);
     return { previousValidUntil: previousValidUntil.toISOString() };
   },
 );
