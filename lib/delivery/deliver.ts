@@ -26,7 +26,7 @@ export interface DeliverDeps {
    * Told as soon as the attempt is over (answered, timed out, or could not be made), before it is
    * recorded: the worker frees the endpoint's place then, not after the write.
    */
-  onAnswered?: (result: AttemptResult) => void;
+  onAnswered?: (result: AttemptResult, delivery: ClaimedDelivery) => void;
 }
 
 export type DeliverOutcome =
@@ -103,7 +103,7 @@ export async function deliverClaimed(
   } catch (error) {
     result = failedBeforeSending(error, Math.round(performance.now() - started), delivery);
   }
-  deps.onAnswered?.(result);
+  deps.onAnswered?.(result, delivery);
   const recorded = await recordOutcome(
     { members, result, at: now(), trigger, batchId, requestHeaders },
     deps,

@@ -2,6 +2,7 @@ import { claimDelivery } from "@/lib/delivery/claim-delivery";
 import type { DeliveryConfig } from "@/lib/delivery/config";
 import { deliverClaimed } from "@/lib/delivery/deliver";
 import { endpointGate } from "@/lib/delivery/endpoint-gate";
+import { attemptIds } from "@/lib/delivery/report-attempt";
 import type { AttemptResult } from "@/lib/delivery/send-attempt";
 import type { DeliveryTrigger } from "@/lib/jobs/delivery-request";
 import { withDeliveries } from "@/lib/jobs/with-deliveries";
@@ -177,13 +178,7 @@ export function deliveryDispatcher(options: DispatcherOptions): DeliveryDispatch
       claimDelivery(item.id, claimedAt, options.config.orphanGraceMs)
         .then(async (delivery) => {
           if (!delivery) return;
-          const ids = {
-            deliveryId: delivery.id,
-            messageId: delivery.messageId,
-            endpointId: delivery.endpointId,
-            tenantId: delivery.tenantId,
-            traceParent: delivery.traceParent,
-          };
+          const ids = attemptIds(delivery);
           const answered = (result: AttemptResult) => {
             options.onAttempt?.(result, ids);
             free(result);

@@ -1,4 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
+import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
@@ -8,6 +10,7 @@ import { inngest } from "@/lib/jobs/inngest/client";
 import { deliverMessage } from "@/lib/jobs/inngest/functions/deliver-message";
 import { maintenance } from "@/lib/jobs/inngest/functions/maintenance";
 import { runBackgroundTask } from "@/lib/jobs/inngest/functions/run-background-task";
+import { markTracingEnabled } from "@/lib/tracing/tracing";
 import { startDeliveryStack } from "../support/delivery-stack";
 import { type ReceivedRequest, startReceiver, waitUntil } from "../support/receiver";
 
@@ -41,6 +44,16 @@ afterAll(async () => {
   vi.restoreAllMocks();
   await stack.close();
 });
+
+/** Spans kept in memory from the first call on (this process's tracing switched on for it). */
+let exporter: InMemorySpanExporter | null = null;
+function inMemoryTracing(): InMemorySpanExporter {
+  if (exporter) return exporter;
+  exporter = new InMemorySpanExporter();
+  new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).register();
+  markTracingEnabled();
+  return exporter;
+}
 
 /** When each Inngest run asked to sleep until (its retries), by delivery. */
 const sleptUntil = new Map<string, number[]>();
@@ -92,6 +105,25 @@ describe.each(["graphile", "inngest"] as const)("the %s driver", (driver) => {
     else await stack.stopWorker();
   });
   afterAll(() => stack.stopWorker());
+
+  it("joins each attempt to the message's trace (the traceparent stored when it was accepted)", async () => {
+    const spans = inMemoryTracing();
+    const receiver = await startReceiver(() => ({ status: 204 }));
+    const app = await stack.svix.application.create({ name: `Traced ${driver}` });
+    await stack.svix.endpoint.create(app.id, { url: receiver.url });
+    const msg = await stack.svix.message.create(app.id, { eventType: "thing.happened", payload: {} });
+    await until(async () => (await delivery(msg.id)).status === "succeeded");
+    const { traceParent } = await db.message.findUniqueOrThrow({ where: { id: msg.id } });
+    const [, traceId, spanId] = traceParent!.split("-");
+    const attempt = await waitUntil(async () =>
+      spans
+        .getFinishedSpans()
+        .find((s) => s.name === "hookline.attempt" && s.attributes["hookline.message_id"] === msg.id),
+    );
+    expect(attempt.spanContext().traceId).toBe(traceId);
+    expect(attempt.parentSpanContext?.spanId).toBe(spanId);
+    await receiver.close();
+  });
 
   it("retries with our schedule until the receiver accepts, one webhook-id throughout", async () => {
     const receiver = await startReceiver((_r, i) => ({ status: i < 2 ? 500 : 200 }));

@@ -4,14 +4,12 @@ import pg from "pg";
 import { utcSession } from "@/lib/db/utc-session";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliveryDispatcher } from "@/lib/delivery/delivery-dispatcher";
+import { reportAttempt } from "@/lib/delivery/report-attempt";
 import { env } from "@/lib/env";
 import { registerWorker, type WorkerState, type WorkerStatus } from "@/lib/health/worker-registry";
 import { RETENTION_TASK, SWEEP_TASK } from "@/lib/jobs/graphile/graphile-driver";
 import { taskList } from "@/lib/jobs/graphile/task-list";
-import { logAttempt } from "@/lib/log/log-attempt";
 import { reportInFlight } from "@/lib/metrics/gauges";
-import { attemptOutcome, observeAttempt } from "@/lib/metrics/metrics";
-import { traceAttempt } from "@/lib/tracing/tracing";
 
 // A runner that stops on its own this many times within CRASH_WINDOW_MS while PostgreSQL answers
 // is broken, not unlucky: the worker gives up and the process should exit for its supervisor.
@@ -83,11 +81,7 @@ export async function startDeliveryWorker(options: WorkerOptions): Promise<Deliv
     maxInFlight: options.concurrency,
     endpointMaxInFlight: options.endpointConcurrency ?? options.concurrency,
     log,
-    onAttempt: (result, ids) => {
-      observeAttempt(result);
-      logAttempt(result, ids);
-      traceAttempt(result, ids, attemptOutcome(result.errorKind));
-    },
+    onAttempt: reportAttempt,
   });
   const stopReporting = reportInFlight(() => dispatcher.stats().inFlight);
 

@@ -1,11 +1,11 @@
+import type { ClaimedDelivery } from "@/lib/delivery/claim-delivery";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { deliver } from "@/lib/delivery/deliver";
+import { attemptIds, reportAttempt } from "@/lib/delivery/report-attempt";
 import type { AttemptResult } from "@/lib/delivery/send-attempt";
 import { env } from "@/lib/env";
 import { inngest } from "@/lib/jobs/inngest/client";
 import { deliveryRequested } from "@/lib/jobs/inngest/events";
-import { logAttempt } from "@/lib/log/log-attempt";
-import { observeAttempt } from "@/lib/metrics/metrics";
 
 /**
  * On `delivery.requested`: attempt, and while our retry policy says "again at T", sleep until T
@@ -29,10 +29,9 @@ export const deliverMessage = inngest.createFunction(
   async ({ event, step }) => {
     const deps = {
       config: deliveryConfig(),
-      onAnswered: (result: AttemptResult) => {
-        observeAttempt(result);
-        logAttempt(result, { deliveryId: event.data.deliveryId });
-      },
+      // Its span joins the message's trace, as with graphile-worker: the claimed delivery carries it.
+      onAnswered: (result: AttemptResult, delivery: ClaimedDelivery) =>
+        reportAttempt(result, attemptIds(delivery)),
     };
     let trigger = event.data.trigger;
     const outcomes: string[] = [];
