@@ -3,11 +3,13 @@ import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { Svix } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { db } from "@/lib/db";
 import { freePort } from "@/lib/db/embedded";
 import { type AppProcess, startApp } from "../support/app-process";
 import { launchBrowser, SCREENSHOTS } from "../support/browser";
 import { freshDatabase } from "../support/database";
+import { createTestTenant } from "../support/fixtures";
 import { pageErrors, signInAsDemo } from "../support/portal-session";
 import { type ReceivedRequest, startReceiver, waitUntil } from "../support/receiver";
 
@@ -185,6 +187,34 @@ describe("npm run listen", () => {
     await again.interrupt();
     await cli2.interrupt();
     await back.close();
+  });
+
+  it("refuses a relay connection without a valid key, or for another tenant's relay", async () => {
+    const relay = (await (
+      await fetch(`${app.url}/api/v1/relay`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ app: "demo-customer", name: "guarded" }),
+      })
+    ).json()) as { id: string };
+    const other = (await createTestTenant("listen-other")).apiKey;
+    const attempt = (relayId: string, bearer?: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${app.url.replace(/^http/, "ws")}/api/v1/relay/${relayId}/listen`, {
+          headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+        });
+        ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on("open", () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.on("error", () => resolve(-1));
+      });
+    expect(await attempt(relay.id)).toBe(401);
+    expect(await attempt(relay.id, "not-a-key")).toBe(401);
+    expect(await attempt(relay.id, other)).toBe(404);
+    expect(await attempt("rly_nope", key)).toBe(404);
+    expect(await attempt(relay.id, key)).toBe(101);
   });
 
   it("works when the CLI's connection and the deliveries land on different API processes", {
