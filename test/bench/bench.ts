@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { generateSecretKey } from "@/lib/signing/ed25519-keys";
 import { signatureHeader } from "@/lib/signing/standard-webhooks";
 import { cpuSeconds, treeCpuSeconds } from "./cpu";
 import { startBenchReceiver } from "./receiver";
@@ -21,6 +22,8 @@ const { values: flags } = parseArgs({
     json: { type: "boolean", default: false },
     // Give every endpoint a transformation (run in the QuickJS sandbox per delivery).
     transform: { type: "boolean", default: false },
+    // Sign with Ed25519 keys (v1a) instead of HMAC secrets; the receiver verifies with whpk_.
+    ed25519: { type: "boolean", default: false },
     // Write CPU profiles (.cpuprofile, for Chrome DevTools or speedscope) of the server and worker.
     profile: { type: "boolean", default: false },
     "profile-dir": { type: "string" },
@@ -51,13 +54,18 @@ try {
   stack = await startBenchStack({ profileDir, workerConcurrency: flags["worker-concurrency"] });
   const { env, apiKey, svix, server, postgresPid } = stack;
   const worker = stack.worker!;
+  // What the receiver verifies with (the secret, or the whpk_ public key), and what the baseline
+  // client signs with (the secret, or the whsk_ secret key).
   const secrets = new Map<string, string>();
+  const signingKeys = new Map<string, string>();
   const receiver = await startBenchReceiver(secrets, DELAY);
   const app = await svix.application.create({ name: "Bench" });
   await svix.eventType.create({ name: "bench.event", description: "" });
   for (let i = 0; i < F; i++) {
-    const ep = await svix.endpoint.create(app.id, { url: `${receiver.url}/ep/${i}` });
+    const key = flags.ed25519 ? generateSecretKey() : undefined;
+    const ep = await svix.endpoint.create(app.id, { url: `${receiver.url}/ep/${i}`, secret: key });
     secrets.set(`/ep/${i}`, (await svix.endpoint.getSecret(app.id, ep.id)).key);
+    signingKeys.set(`/ep/${i}`, key ?? secrets.get(`/ep/${i}`)!);
     if (flags.transform)
       await svix.endpoint.transformation.patch(app.id, ep.id, {
         code: "function handler(webhook) { webhook.payload.transformed = true; webhook.headers['X-Bench'] = '1'; return webhook; }",
@@ -126,7 +134,7 @@ try {
       await post(`${receiver.url}${endpoint}`, body, {
         "webhook-id": id,
         "webhook-timestamp": String(ts),
-        "webhook-signature": signatureHeader([secrets.get(endpoint)!], id, ts, body),
+        "webhook-signature": signatureHeader([signingKeys.get(endpoint)!], id, ts, body),
       });
     },
   );
@@ -138,6 +146,7 @@ try {
     concurrency: C,
     receiverDelayMs: DELAY,
     transform: flags.transform,
+    ed25519: flags.ed25519,
     acceptedPerSecond: Math.round(accepted.size / sendSeconds),
     deliveredPerSecond: Math.round(ours.unique / deliverSeconds),
     latencyMs: {
