@@ -122,6 +122,21 @@ describe("npm run listen", () => {
       { responseStatusCode: 500 },
     ]);
 
+    // Hangs: the attempt times out at the endpoint's timeout (2 s here), is recorded so and retried;
+    // the CLI and the relay give up on their own later, nothing is left waiting.
+    const patched = await fetch(`${app.url}/api/v1/app/demo-customer/endpoint/${endpoint.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ timeout: 2 }),
+    });
+    expect(patched.status).toBe(200);
+    receiver.setResponder(() => "hang");
+    const hung = await svix.message.create("demo-customer", { eventType: "invoice.paid", payload: { n: 9 } });
+    await waitUntil(async () => (await attemptsOf(hung.id)).length >= 1, 20_000);
+    const timedOut = await db.messageAttempt.findFirstOrThrow({ where: { messageId: hung.id } });
+    expect(timedOut).toMatchObject({ outcome: "failure", errorKind: "timeout", responseStatusCode: 0 });
+    receiver.setResponder(() => ({ status: 200 }));
+
     // Down: the CLI answers 502 for it.
     await receiver.close();
     const down = await svix.message.create("demo-customer", { eventType: "invoice.paid", payload: { n: 3 } });
