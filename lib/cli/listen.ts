@@ -11,11 +11,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import WebSocket from "ws";
+import { isHopHeader } from "@/lib/http/hop-headers";
 
 const USAGE = `Usage: npm run listen -- <local-url> --app <app id or uid> [--server <url>] [--key <api key>] [--name <name>]`;
 const LOCAL_TIMEOUT_MS = 14_000;
 const RESPONSE_LIMIT = 1024 * 1024;
-const HOP = new Set(["host", "connection", "keep-alive", "transfer-encoding", "content-length", "upgrade"]);
 
 function fail(message: string): never {
   console.error(message);
@@ -132,7 +132,7 @@ async function forward(
   try {
     const res = await fetch(r.path === "/" && !r.query ? local : target, {
       method: r.method,
-      headers: Object.fromEntries(Object.entries(r.headers).filter(([n]) => !HOP.has(n))),
+      headers: Object.fromEntries(Object.entries(r.headers).filter(([n]) => !isHopHeader(n))),
       body: r.method === "GET" || r.method === "HEAD" ? undefined : Buffer.from(r.body, "base64"),
       redirect: "manual",
       signal: AbortSignal.timeout(LOCAL_TIMEOUT_MS),
@@ -141,7 +141,7 @@ async function forward(
     console.log(`  ${label} → ${res.status} in ${Math.round(performance.now() - started)} ms`);
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => {
-      if (!HOP.has(name) && name !== "content-encoding") headers[name] = value;
+      if (!isHopHeader(name) && name !== "content-encoding") headers[name] = value;
     });
     return { status: res.status, headers, body: body.toString("base64") };
   } catch (error) {

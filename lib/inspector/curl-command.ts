@@ -1,14 +1,6 @@
-// "Copy as curl" for a recorded request: pure, used by the inspector's page in the browser.
+import { isHopHeader } from "@/lib/http/hop-headers";
 
-// Headers curl sets itself, or that belonged to the hop that brought the request.
-const SKIPPED = new Set([
-  "host",
-  "content-length",
-  "connection",
-  "transfer-encoding",
-  "keep-alive",
-  "accept-encoding",
-]);
+// "Copy as curl" for a recorded request: pure, used by the inspector's page in the browser.
 
 /** A value inside single quotes for a POSIX shell. */
 export function shellQuote(value: string): string {
@@ -21,7 +13,7 @@ export function curlCommand(
 ): string {
   const parts = [`curl -X ${request.method} ${shellQuote(url)}`];
   for (const [name, value] of Object.entries(request.headers))
-    if (!SKIPPED.has(name) && !name.startsWith("x-forwarded-"))
+    if (!isHopHeader(name) && name !== "accept-encoding" && !name.startsWith("x-forwarded-"))
       parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (request.body)
     parts.push(

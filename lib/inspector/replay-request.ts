@@ -2,17 +2,8 @@ import { ApiError, notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { deliveryConfig } from "@/lib/delivery/config";
 import { sendAttempt } from "@/lib/delivery/send-attempt";
+import { isHopHeader } from "@/lib/http/hop-headers";
 import { findInspector } from "@/lib/inspector/inspectors";
-
-// Hop-by-hop and length headers belong to the request as it arrived, not to a new one.
-const DROPPED = new Set([
-  "host",
-  "content-length",
-  "connection",
-  "transfer-encoding",
-  "keep-alive",
-  "expect",
-]);
 
 export interface ReplayResult {
   ok: boolean;
@@ -43,7 +34,7 @@ export async function replayInspectorRequest(
   if (request.bodyEncoding === "base64")
     throw new ApiError(409, "conflict", "This request's body is not text; only text bodies can be replayed");
   const headers = Object.fromEntries(
-    Object.entries(request.headers as Record<string, string>).filter(([name]) => !DROPPED.has(name)),
+    Object.entries(request.headers as Record<string, string>).filter(([name]) => !isHopHeader(name)),
   );
   const result = await sendAttempt(
     {

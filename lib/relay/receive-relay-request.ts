@@ -2,6 +2,7 @@ import { ApiError, toErrorResponse } from "@/lib/api/errors";
 import { readBodyBytes } from "@/lib/api/read-body";
 import { db } from "@/lib/db";
 import { notify, subscribe } from "@/lib/db/notifications";
+import { isHopHeader } from "@/lib/http/hop-headers";
 import { newId } from "@/lib/ids";
 import { RELAY_CHANNEL, REPLY_CHANNEL } from "@/lib/relay/relay-hub";
 import { LISTENER_FRESH_MS } from "@/lib/relay/relays";
@@ -9,10 +10,8 @@ import { LISTENER_FRESH_MS } from "@/lib/relay/relays";
 const BODY_LIMIT = 5 * 1024 * 1024;
 /** How long a request waits for the CLI's answer (deliveries give up sooner: their timeout). */
 const ANSWER_MS = 30_000;
-// Headers of the hop, not of the request or response.
-const HOP = new Set(["host", "connection", "keep-alive", "transfer-encoding", "content-length", "upgrade"]);
 
-const stored = (headers: Headers) => Object.fromEntries([...headers].filter(([name]) => !HOP.has(name)));
+const stored = (headers: Headers) => Object.fromEntries([...headers].filter(([name]) => !isHopHeader(name)));
 
 /**
  * A request to `/relay/<token>[/path]`: recorded, announced to the process holding the CLI's
@@ -83,7 +82,7 @@ export async function receiveRelayRequest(
         if (row?.response) {
           const response = row.response as { status: number; headers: Record<string, string>; body: string };
           const headers = Object.fromEntries(
-            Object.entries(response.headers).filter(([name]) => !HOP.has(name.toLowerCase())),
+            Object.entries(response.headers).filter(([name]) => !isHopHeader(name)),
           );
           const noBody = req.method === "HEAD" || [204, 205, 304].includes(response.status);
           return new Response(noBody ? null : Buffer.from(response.body, "base64"), {
