@@ -12,6 +12,8 @@ import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded";
 // `npm run worker`, all on loopback.
 
 export const root = path.resolve(import.meta.dirname, "../..");
+/** How much of a started process's latest output the bench keeps for an error message. */
+const OUTPUT_TAIL = 64 * 1024;
 
 export interface Started {
   child: ChildProcess;
@@ -77,13 +79,24 @@ export async function startBenchStack(options: {
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);
+    // Everything up to the ready line (the banner the caller reads), then only the latest output,
+    // for the message if the process dies: the processes log a line per request, and keeping all
+    // of it (rescanned for the ready line at every chunk) cost the bench as much CPU as the worker.
     let out = "";
+    let banner: string | null = null;
+    const collect = (d: Buffer) => {
+      out += d;
+      if (banner !== null && out.length > 2 * OUTPUT_TAIL) out = out.slice(-OUTPUT_TAIL);
+    };
     return new Promise<Started>((resolve, reject) => {
-      child.stdout?.on("data", (d) => {
-        out += d;
-        if (out.includes(readyText)) resolve({ child, output: () => out });
+      child.stdout?.on("data", (d: Buffer) => {
+        collect(d);
+        if (banner === null && out.includes(readyText)) {
+          banner = out;
+          resolve({ child, output: () => banner! });
+        }
       });
-      child.stderr?.on("data", (d) => (out += d));
+      child.stderr?.on("data", collect);
       child.once("exit", (code) => reject(new Error(`${script} exited (${code}):\n${out}`)));
     });
   };
