@@ -73,13 +73,15 @@ const handleWithWidgetHeaders = withWidgetHeaders(handle);
 const hsts = baseUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 const http = drainingServer((req, res) => {
   stampClientAddress(req, env.TRUST_PROXY);
-  observeRequest(req, res);
+  // The route's template (a scan of the API's paths) once, for the metrics, the log line and the span.
+  const route = routeTemplate(req.url ?? "/");
+  observeRequest(req, res, route);
   // Everything below runs in this request's context: its id, and the tenant once authenticated;
   // and, with tracing on, in its server span.
-  const context = logRequest(req, res);
+  const context = logRequest(req, res, route);
   traceRequest(
     req.headers,
-    { method: req.method ?? "GET", route: routeTemplate(req.url ?? "/") },
+    { method: req.method ?? "GET", route },
     (end) => res.once("close", () => end(res.statusCode)),
     () => withRequestContext(context, () => serve(req, res)),
   );

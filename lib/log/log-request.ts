@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logger } from "@/lib/log/logger";
 import type { RequestContext } from "@/lib/log/request-context";
-import { routeTemplate } from "@/lib/metrics/route-template";
 
 // A caller's own request id is kept when it looks like one (a proxy's, a load balancer's).
 const GOOD_ID = /^[\w.:-]{8,128}$/;
@@ -12,7 +11,7 @@ const GOOD_ID = /^[\w.:-]{8,128}$/;
  * returned as a response header, and one line when the response is done: method, route template,
  * status, duration and, once authenticated, the tenant. No query string, body or header values.
  */
-export function logRequest(req: IncomingMessage, res: ServerResponse): RequestContext {
+export function logRequest(req: IncomingMessage, res: ServerResponse, route: string): RequestContext {
   const given = req.headers["x-request-id"];
   const context: RequestContext = {
     requestId: typeof given === "string" && GOOD_ID.test(given) ? given : randomUUID(),
@@ -24,7 +23,7 @@ export function logRequest(req: IncomingMessage, res: ServerResponse): RequestCo
     const line = {
       reqId: context.requestId,
       method: req.method,
-      route: routeTemplate(req.url ?? "/"),
+      route,
       status: res.statusCode,
       durationMs,
       tenantId: context.tenantId,

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { httpDuration, httpRequests } from "@/lib/metrics/metrics";
-import { routeTemplate } from "@/lib/metrics/route-template";
 
-/** Counts and times one HTTP request when its response is done (or the client went away). */
-export function observeRequest(req: IncomingMessage, res: ServerResponse): void {
+/**
+ * Counts and times one HTTP request, under its route template (lib/metrics/route-template.ts), when
+ * its response is done (or the client went away).
+ */
+export function observeRequest(req: IncomingMessage, res: ServerResponse, route: string): void {
   const started = process.hrtime.bigint();
-  const route = routeTemplate(req.url ?? "/");
   const method = req.method ?? "GET";
   res.once("close", () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
