@@ -63,10 +63,11 @@ export async function startBenchStack(options: {
     ...(options.workerConcurrency ? { WORKER_CONCURRENCY: options.workerConcurrency } : {}),
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
   };
+  // A process is ready when its output shows `ready` (a banner line), or when `ready` says so.
   const start = (
     script: string,
     args: string[],
-    readyText: string,
+    ready: string | (() => Promise<boolean>),
     extraEnv: Record<string, string> = {},
   ) => {
     // One folder per process: Node writes a profile per thread (tsx's loader runs in one of its own).
@@ -89,15 +90,24 @@ export async function startBenchStack(options: {
       if (banner !== null && out.length > 2 * OUTPUT_TAIL) out = out.slice(-OUTPUT_TAIL);
     };
     return new Promise<Started>((resolve, reject) => {
+      const started = () => {
+        banner = out;
+        resolve({ child, output: () => banner! });
+      };
       child.stdout?.on("data", (d: Buffer) => {
         collect(d);
-        if (banner === null && out.includes(readyText)) {
-          banner = out;
-          resolve({ child, output: () => banner! });
-        }
+        if (banner === null && typeof ready === "string" && out.includes(ready)) started();
       });
       child.stderr?.on("data", collect);
       child.once("exit", (code) => reject(new Error(`${script} exited (${code}):\n${out}`)));
+      if (typeof ready === "function") {
+        const poll = async () => {
+          if (child.exitCode !== null) return;
+          if (await ready().catch(() => false)) started();
+          else setTimeout(poll, 100);
+        };
+        void poll();
+      }
     });
   };
   const cleanup = async () => {
@@ -113,8 +123,13 @@ export async function startBenchStack(options: {
   try {
     const server = await start("lib/cli/start.ts", ["--no-worker"], "Hookline is running");
     const apiKey = /Demo API key:\s+(\S+)/.exec(server.output())![1]!;
-    const startWorker = (extraEnv: Record<string, string> = {}) =>
-      start("lib/cli/worker.ts", [], "Delivering with", extraEnv);
+    // Ready when its health server answers (it starts once the worker runs): a log line would not
+    // show at LOG_LEVEL=warn.
+    const startWorker = async (extraEnv: Record<string, string> = {}) => {
+      const healthPort = await freePort();
+      const live = () => fetch(`http://127.0.0.1:${healthPort}/health/live`).then((r) => r.ok);
+      return start("lib/cli/worker.ts", [], live, { WORKER_HEALTH_PORT: String(healthPort), ...extraEnv });
+    };
     const worker = options.worker === false ? null : await startWorker();
     const postgresPid = db
       ? Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0])
