@@ -69,6 +69,13 @@ function ensureListening(h: Hub) {
           logger().warn({ reason: (error as Error).message, relayId }, "relay: forwarding failed"),
         );
     },
+    // Announcements made while the LISTEN connection was down are lost: send what is waiting.
+    onReconnect: () => {
+      for (const relayId of h.sockets.keys())
+        forwardWaiting(relayId).catch((error: unknown) =>
+          logger().warn({ reason: (error as Error).message, relayId }, "relay: forwarding failed"),
+        );
+    },
   }).catch((error: unknown) => {
     h.unsubscribe = null;
     throw error;
@@ -112,6 +119,11 @@ export async function attachListener(relayId: string, socket: WebSocket): Promis
   await renew([relayId]);
   socket.send(JSON.stringify({ type: "ready", relayId }));
   // Requests that came while no CLI was connected (a restart) and are still waited for.
+  await forwardWaiting(relayId);
+}
+
+/** Forwards the relay's requests that nobody claimed and whose senders may still be waiting. */
+async function forwardWaiting(relayId: string) {
   const waiting = await db.relayExchange.findMany({
     where: { relayId, claimedAt: null, createdAt: { gt: new Date(Date.now() - 60_000) } },
     orderBy: { id: "asc" },
